@@ -33,8 +33,9 @@ class ExpoFactory(factory.django.DjangoModelFactory):
         model = models.Expo
 
     organizer = factory.SubFactory(OrganizerFactory)
-    name = factory.Sequence(lambda n: {"en": f"Hi-Tech Fair {n}", "fr": f"Salon {n}",
-                                       "zh-hans": f"高交会{n}"})
+    name = factory.Sequence(
+        lambda n: {"en": f"Hi-Tech Fair {n}", "fr": f"Salon {n}", "zh-hans": f"高交会{n}"}
+    )
     slug = factory.Sequence(lambda n: f"expo-{n}")
 
 
@@ -44,7 +45,9 @@ class EditionFactory(factory.django.DjangoModelFactory):
 
     expo = factory.SubFactory(ExpoFactory)
     number = factory.Sequence(lambda n: n + 1)
-    name = factory.Sequence(lambda n: {"en": f"Fair {n}", "fr": f"Salon {n}", "zh-hans": f"展会{n}"})
+    name = factory.Sequence(
+        lambda n: {"en": f"Fair {n}", "fr": f"Salon {n}", "zh-hans": f"展会{n}"}
+    )
     slug = factory.Sequence(lambda n: f"fair{n}")
     start_date = dt.date(2026, 11, 11)
     end_date = dt.date(2026, 11, 15)
@@ -67,8 +70,9 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Organization
 
-    name = factory.Sequence(lambda n: {"en": f"Company {n}", "fr": f"Société {n}",
-                                       "zh-hans": f"公司{n}"})
+    name = factory.Sequence(
+        lambda n: {"en": f"Company {n}", "fr": f"Société {n}", "zh-hans": f"公司{n}"}
+    )
     type = "company"
     country = "CN"
     region = "Guangdong"

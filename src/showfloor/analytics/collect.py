@@ -1,16 +1,16 @@
-"""Collects every app's key figures (see showfloor.core.figures)."""
+"""Collects every app's key figures (see showfloor.core.reporting)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
-from typing import Callable
 
 from django.conf import settings
 
-from showfloor.core.figures import Figure
 from showfloor.core.models import Edition
+from showfloor.core.reporting import Figure
 
 
 @cache

@@ -17,7 +17,11 @@ def dashboard(request: HttpRequest, edition_slug: str) -> HttpResponse:
     perms = request.edition_perms  # type: ignore[attr-defined]
     figures = key_figures(edition) if Perm.VIEW_ANALYTICS in perms else []
     groups = [(area, list(items)) for area, items in groupby(figures, key=lambda f: f.area)]
-    return render(request, "analytics/dashboard.html", {
-        "figure_groups": groups,
-        "staff_links": links("STAFF", edition, perms),
-    })
+    return render(
+        request,
+        "analytics/dashboard.html",
+        {
+            "figure_groups": groups,
+            "staff_links": links("STAFF", edition, perms),
+        },
+    )

@@ -41,16 +41,21 @@ def _field_of(loc: list[Any] | tuple[Any, ...]) -> str:
 
 @api.exception_handler(NinjaValidationError)
 def on_request_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    errors = [{"field": _field_of(err.get("loc", ())), "message": err.get("msg", "invalid")}
-              for err in exc.errors]
+    errors = [
+        {"field": _field_of(err.get("loc", ())), "message": err.get("msg", "invalid")}
+        for err in exc.errors
+    ]
     return api.create_response(request, error_body("The request is not valid.", errors), status=422)
 
 
 @api.exception_handler(ValidationError)
 def on_domain_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     if hasattr(exc, "error_dict"):
-        errors = [{"field": field, "message": str(message)}
-                  for field, messages in exc.message_dict.items() for message in messages]
+        errors = [
+            {"field": field, "message": str(message)}
+            for field, messages in exc.message_dict.items()
+            for message in messages
+        ]
     else:
         errors = [{"field": "__all__", "message": str(message)} for message in exc.messages]
     detail = errors[0]["message"] if len(errors) == 1 else "The data is not valid."
@@ -59,8 +64,9 @@ def on_domain_invalid(request: HttpRequest, exc: ValidationError) -> HttpRespons
 
 @api.exception_handler(PermissionDenied)
 def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, error_body("You do not have permission to do this."),
-                               status=403)
+    return api.create_response(
+        request, error_body("You do not have permission to do this."), status=403
+    )
 
 
 @api.exception_handler(Http404)

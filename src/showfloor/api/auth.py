@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as NinjaSessionAuth
 
 from showfloor.core.models import ApiToken
 from showfloor.core.services import authenticate_token
@@ -17,6 +18,16 @@ class TokenAuth(HttpBearer):
         if api_token is not None:
             request.api_token = api_token  # type: ignore[attr-defined]
         return api_token
+
+
+class SessionAuth(NinjaSessionAuth):
+    """The browser session of a signed-in user; CSRF is checked only when there is a session,
+    so a caller with no credentials gets 401, not a CSRF error."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
 
 
 class Anonymous:

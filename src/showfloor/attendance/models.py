@@ -15,22 +15,32 @@ from showfloor.exhibitors.models import Exhibitor
 class Participant(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="participants")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="participations",
     )
     type = models.CharField(
-        _("participant type"), max_length=20, choices=ParticipantType.choices,
+        _("participant type"),
+        max_length=20,
+        choices=ParticipantType.choices,
         default=ParticipantType.PROFESSIONAL,
     )
     attendance_mode = models.CharField(
-        _("attendance mode"), max_length=10, choices=AttendanceMode.choices,
+        _("attendance mode"),
+        max_length=10,
+        choices=AttendanceMode.choices,
         default=AttendanceMode.ONSITE,
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     organization = models.ForeignKey(
-        Organization, on_delete=models.SET_NULL, null=True, blank=True,
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="participants",
     )
     organization_name = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -38,7 +48,11 @@ class Participant(models.Model):
     country = CountryField(_("country"), blank=True)
     language = models.CharField(_("language"), max_length=8, default="en")
     exhibitor = models.ForeignKey(
-        Exhibitor, on_delete=models.SET_NULL, null=True, blank=True, related_name="staff",
+        Exhibitor,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
         help_text=_("For exhibitor staff: the exhibitor they work for."),
     )
     sectors = models.ManyToManyField(Sector, blank=True, related_name="participants")

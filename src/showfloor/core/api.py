@@ -37,7 +37,11 @@ from showfloor.core.schemas import (
 
 router = Router()
 ERRORS: dict[int, type[ErrorOut]] = {
-    400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut,
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    422: ErrorOut,
 }
 
 
@@ -61,6 +65,7 @@ def _sectors(codes: list[str]) -> list[Sector]:
 
 
 # Organizers -------------------------------------------------------------------------------------
+
 
 @router.get("/organizers", response={200: list[OrganizerOut], **ERRORS}, auth=PUBLIC_AUTH)
 @paginate(LimitOffsetPagination)
@@ -88,6 +93,7 @@ def update_organizer(request: HttpRequest, organizer_id: int, payload: Organizer
 
 
 # Expos ------------------------------------------------------------------------------------------
+
 
 @router.get("/expos", response={200: list[ExpoOut], **ERRORS}, auth=PUBLIC_AUTH)
 @paginate(LimitOffsetPagination)
@@ -119,6 +125,7 @@ def update_expo(request: HttpRequest, slug: str, payload: ExpoPatch) -> Expo:
 
 
 # Editions ---------------------------------------------------------------------------------------
+
 
 def _visible_editions(request: HttpRequest) -> QuerySet[Edition]:
     editions = Edition.objects.select_related("expo").order_by("-start_date", "id")
@@ -175,6 +182,7 @@ def delete_edition(request: HttpRequest, edition_slug: str) -> tuple[int, None]:
 
 # Sectors ----------------------------------------------------------------------------------------
 
+
 @router.get("/sectors", response={200: list[SectorOut], **ERRORS}, auth=PUBLIC_AUTH)
 def list_sectors(request: HttpRequest) -> QuerySet[Sector]:
     return Sector.objects.order_by("code")
@@ -182,10 +190,12 @@ def list_sectors(request: HttpRequest) -> QuerySet[Sector]:
 
 # Organisations ----------------------------------------------------------------------------------
 
+
 @router.get("/organizations", response={200: list[OrganizationOut], **ERRORS}, auth=PUBLIC_AUTH)
 @paginate(LimitOffsetPagination)
-def list_organizations(request: HttpRequest, type: str = "", country: str = "",
-                       sector: str = "") -> QuerySet[Organization]:
+def list_organizations(
+    request: HttpRequest, type: str = "", country: str = "", sector: str = ""
+) -> QuerySet[Organization]:
     result = queries.organizations()
     if type:
         result = result.filter(type=type)
@@ -196,8 +206,9 @@ def list_organizations(request: HttpRequest, type: str = "", country: str = "",
     return result
 
 
-@router.get("/organizations/{organization_id}", response={200: OrganizationOut, **ERRORS},
-            auth=PUBLIC_AUTH)
+@router.get(
+    "/organizations/{organization_id}", response={200: OrganizationOut, **ERRORS}, auth=PUBLIC_AUTH
+)
 def get_organization(request: HttpRequest, organization_id: int) -> Organization:
     return get_object_or_404(queries.organizations(), pk=organization_id)
 
@@ -213,18 +224,23 @@ def _organization_values(payload: Any) -> tuple[dict[str, Any], dict[str, list[S
 
 
 @router.post("/editions/{edition_slug}/organizations", response={201: OrganizationOut, **ERRORS})
-def create_organization(request: HttpRequest, edition_slug: str,
-                        payload: OrganizationIn) -> tuple[int, Organization]:
+def create_organization(
+    request: HttpRequest, edition_slug: str, payload: OrganizationIn
+) -> tuple[int, Organization]:
     edition = edition_for(request, edition_slug, Perm.MANAGE_ORGANIZATIONS)
     values, m2m = _organization_values(payload)
-    return 201, services.create_object(actor(request), Organization, values, m2m=m2m,
-                                       edition=edition)
+    return 201, services.create_object(
+        actor(request), Organization, values, m2m=m2m, edition=edition
+    )
 
 
-@router.patch("/editions/{edition_slug}/organizations/{organization_id}",
-              response={200: OrganizationOut, **ERRORS})
-def update_organization(request: HttpRequest, edition_slug: str, organization_id: int,
-                        payload: OrganizationPatch) -> Organization:
+@router.patch(
+    "/editions/{edition_slug}/organizations/{organization_id}",
+    response={200: OrganizationOut, **ERRORS},
+)
+def update_organization(
+    request: HttpRequest, edition_slug: str, organization_id: int, payload: OrganizationPatch
+) -> Organization:
     edition = edition_for(request, edition_slug, Perm.MANAGE_ORGANIZATIONS)
     organization = get_object_or_404(Organization, pk=organization_id)
     values, m2m = _organization_values(payload)
@@ -232,10 +248,12 @@ def update_organization(request: HttpRequest, edition_slug: str, organization_id
     return organization
 
 
-@router.delete("/editions/{edition_slug}/organizations/{organization_id}",
-               response={204: None, **ERRORS})
-def delete_organization(request: HttpRequest, edition_slug: str,
-                        organization_id: int) -> tuple[int, None]:
+@router.delete(
+    "/editions/{edition_slug}/organizations/{organization_id}", response={204: None, **ERRORS}
+)
+def delete_organization(
+    request: HttpRequest, edition_slug: str, organization_id: int
+) -> tuple[int, None]:
     edition = edition_for(request, edition_slug, Perm.MANAGE_ORGANIZATIONS)
     organization = get_object_or_404(Organization, pk=organization_id)
     services.delete_object(actor(request), organization, edition=edition)

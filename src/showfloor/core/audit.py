@@ -38,8 +38,14 @@ def apply_changes(instance: models.Model, values: dict[str, Any]) -> dict[str, l
     return changes
 
 
-def record(actor: Actor, action: str, obj: models.Model | None = None, *,
-           edition: Edition | None = None, changes: dict[str, Any] | None = None) -> AuditEntry:
+def record(
+    actor: Actor,
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    edition: Edition | None = None,
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
     """Write one audit entry. Call it inside the service's transaction."""
     return AuditEntry.objects.create(
         edition=edition,

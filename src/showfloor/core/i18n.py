@@ -33,8 +33,11 @@ def normalise_language(code: str | None) -> str:
     return code.split("-")[0] if code.split("-")[0] in CONTENT_LANGUAGES else code
 
 
-def localized(value: Mapping[str, str] | str | None, language: str | None = None,
-              default_language: str | None = None) -> str:
+def localized(
+    value: Mapping[str, str] | str | None,
+    language: str | None = None,
+    default_language: str | None = None,
+) -> str:
     """The text of `value` in `language` (default: the active one), with fallback."""
     if value is None:
         return ""
@@ -87,7 +90,7 @@ class I18nWidget(forms.MultiWidget):
 
     def __init__(self, textarea: bool = False, attrs: dict[str, Any] | None = None) -> None:
         widget = forms.Textarea(attrs={"rows": 3}) if textarea else forms.TextInput()
-        super().__init__({code: widget for code in CONTENT_LANGUAGES}, attrs)
+        super().__init__(dict.fromkeys(CONTENT_LANGUAGES, widget), attrs)
 
     def decompress(self, value: Any) -> list[str]:
         value = value or {}
@@ -102,8 +105,9 @@ class I18nFormField(forms.MultiValueField):
         kwargs.pop("decoder", None)
         kwargs.pop("max_length", None)
         fields = [forms.CharField(required=False) for _code in CONTENT_LANGUAGES]
-        super().__init__(fields, widget=I18nWidget(textarea=textarea), require_all_fields=False,
-                         **kwargs)
+        super().__init__(
+            fields, widget=I18nWidget(textarea=textarea), require_all_fields=False, **kwargs
+        )
 
     def compress(self, data_list: list[str]) -> dict[str, str]:
         data = dict(zip(CONTENT_LANGUAGES, data_list or [], strict=False))
@@ -130,9 +134,12 @@ class I18nField(models.JSONField):
             i18n_required(value)
 
     def formfield(self, **kwargs: Any) -> forms.Field:
-        return I18nFormField(textarea=self.textarea, required=not self.blank,
-                             label=kwargs.get("label", self.verbose_name),
-                             help_text=kwargs.get("help_text", self.help_text))
+        return I18nFormField(
+            textarea=self.textarea,
+            required=not self.blank,
+            label=kwargs.get("label", self.verbose_name),
+            help_text=kwargs.get("help_text", self.help_text),
+        )
 
 
 class I18nTextField(I18nField):

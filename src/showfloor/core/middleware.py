@@ -43,8 +43,13 @@ class EditionMiddleware:
         finally:
             default_content_language.reset(token)
 
-    def process_view(self, request: HttpRequest, view_func: Callable[..., Any],
-                     view_args: tuple[Any, ...], view_kwargs: dict[str, Any]) -> None:
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
         slug = view_kwargs.get("edition_slug")
         if slug is not None:
             edition = resolve_edition(request, slug)

@@ -29,7 +29,7 @@ from showfloor.core.i18n import (
     I18nTextField,
     localized,
 )
-from showfloor.core.money import CURRENCY_CHOICES, validate_currency
+from showfloor.core.money import validate_currency
 from showfloor.core.rules import ALL_PERMISSIONS
 
 
@@ -61,7 +61,8 @@ def validate_edition_slug(slug: str) -> None:
     if slug in RESERVED_SLUGS:
         raise ValidationError(
             _("“%(slug)s” is reserved for the site's own addresses; choose another short name."),
-            code="reserved", params={"slug": slug},
+            code="reserved",
+            params={"slug": slug},
         )
 
 
@@ -106,7 +107,10 @@ class Edition(models.Model):
     number = models.PositiveIntegerField(_("edition number"))
     name = I18nField(_("name"))
     slug = models.SlugField(
-        _("short name"), max_length=60, unique=True, validators=[validate_edition_slug],
+        _("short name"),
+        max_length=60,
+        unique=True,
+        validators=[validate_edition_slug],
         help_text=_("Used in addresses: /chtf2020/"),
     )
     start_date = models.DateField(_("first day"))
@@ -118,14 +122,18 @@ class Edition(models.Model):
         _("time zone"), max_length=64, default="Asia/Shanghai", validators=[validate_timezone]
     )
     currency = models.CharField(
-        _("currency"), max_length=3, default="CNY", choices=CURRENCY_CHOICES,
+        _("currency"),
+        max_length=3,
+        default="CNY",
         validators=[validate_currency],
     )
     languages = models.JSONField(
         _("languages"), default=default_languages, validators=[validate_languages]
     )
     default_language = models.CharField(
-        _("default language"), max_length=8, default="en",
+        _("default language"),
+        max_length=8,
+        default="en",
         choices=[(code, code) for code in CONTENT_LANGUAGES],
     )
     mode = models.CharField(
@@ -160,16 +168,20 @@ class Edition(models.Model):
     def clean(self) -> None:
         errors: dict[str, list[ValidationError]] = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors.setdefault("end_date", []).append(ValidationError(
-                _("The last day (%(end)s) is before the first day (%(start)s)."),
-                code="end_before_start",
-                params={"end": self.end_date, "start": self.start_date},
-            ))
+            errors.setdefault("end_date", []).append(
+                ValidationError(
+                    _("The last day (%(end)s) is before the first day (%(start)s)."),
+                    code="end_before_start",
+                    params={"end": self.end_date, "start": self.start_date},
+                )
+            )
         if isinstance(self.languages, list) and self.default_language not in self.languages:
-            errors.setdefault("default_language", []).append(ValidationError(
-                _("The default language must be one of the edition's languages."),
-                code="default_language",
-            ))
+            errors.setdefault("default_language", []).append(
+                ValidationError(
+                    _("The default language must be one of the edition's languages."),
+                    code="default_language",
+                )
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -287,7 +299,11 @@ class StaffRole(models.Model):
     )
     organizer = models.ForeignKey(Organizer, on_delete=models.CASCADE, related_name="staff_roles")
     edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, null=True, blank=True, related_name="staff_roles",
+        Edition,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="staff_roles",
         help_text=_("Leave empty for a role in every edition of the organizer."),
     )
     role = models.CharField(_("role"), max_length=20, choices=StaffRoleName.choices)
@@ -327,7 +343,10 @@ class ApiToken(models.Model):
     name = models.CharField(_("name"), max_length=100)
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="api_tokens")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="api_tokens",
     )
     permissions = models.JSONField(_("permissions"), default=list, blank=True)
@@ -347,8 +366,9 @@ class ApiToken(models.Model):
     def clean(self) -> None:
         unknown = sorted(set(self.permissions or []) - ALL_PERMISSIONS)
         if unknown:
-            raise ValidationError({"permissions": _("Unknown permission(s): %(p)s.") % {
-                "p": ", ".join(unknown)}})
+            raise ValidationError(
+                {"permissions": _("Unknown permission(s): %(p)s.") % {"p": ", ".join(unknown)}}
+            )
 
     @property
     def is_active(self) -> bool:
@@ -362,7 +382,10 @@ class AuditEntry(models.Model):
         Edition, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_entries"
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     actor_label = models.CharField(max_length=150, blank=True)
@@ -382,7 +405,9 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["edition", "-created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        )
 
 
 class DailySalt(models.Model):

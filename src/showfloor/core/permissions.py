@@ -20,16 +20,19 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 
-def user_edition_permissions(user: AbstractBaseUser | AnonymousUser | None,
-                             edition: Edition) -> frozenset[str]:
+def user_edition_permissions(
+    user: AbstractBaseUser | AnonymousUser | None, edition: Edition
+) -> frozenset[str]:
     """Permissions a user holds in an edition through their staff roles."""
     if user is None or not user.is_authenticated:
         return frozenset()
     if user.is_superuser:
         return ALL_PERMISSIONS
-    roles = StaffRole.objects.filter(
-        user=user, organizer_id=edition.expo.organizer_id
-    ).filter(Q(edition__isnull=True) | Q(edition=edition)).values_list("role", flat=True)
+    roles = (
+        StaffRole.objects.filter(user=user, organizer_id=edition.expo.organizer_id)
+        .filter(Q(edition__isnull=True) | Q(edition=edition))
+        .values_list("role", flat=True)
+    )
     granted: set[str] = set()
     for role in roles:
         granted |= ROLE_PERMISSIONS.get(role, frozenset())
@@ -93,9 +96,7 @@ class Actor:
         """True when the actor acts for the organisation (as one of its members)."""
         if organization_id is None or self.user is None:
             return False
-        members = OrganizationMember.objects.filter(
-            user=self.user, organization_id=organization_id
-        )
+        members = OrganizationMember.objects.filter(user=self.user, organization_id=organization_id)
         return members.filter(is_admin=True).exists() if admin else members.exists()
 
 
@@ -120,7 +121,9 @@ def actor_from_request(request: HttpRequest) -> Actor:
 
 def is_organizer_admin(actor: Actor, organizer_id: int) -> bool:
     """Organizer-wide administrators create expos and editions."""
-    if actor.is_system or (actor.user is not None and actor.user.is_superuser and actor.token is None):
+    if actor.is_system or (
+        actor.user is not None and actor.user.is_superuser and actor.token is None
+    ):
         return True
     if actor.user is None or actor.token is not None:
         return False  # tokens are scoped to one edition

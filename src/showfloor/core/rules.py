@@ -32,8 +32,8 @@ _BASE = {Perm.VIEW_BACKOFFICE, Perm.VIEW_ANALYTICS}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     StaffRoleName.ADMIN: ALL_PERMISSIONS,
     StaffRoleName.SALES: frozenset(
-        _BASE | {Perm.MANAGE_ORGANIZATIONS, Perm.MANAGE_EXHIBITORS, Perm.MANAGE_SPACE,
-                 Perm.MANAGE_DEALS}
+        _BASE
+        | {Perm.MANAGE_ORGANIZATIONS, Perm.MANAGE_EXHIBITORS, Perm.MANAGE_SPACE, Perm.MANAGE_DEALS}
     ),
     StaffRoleName.REGISTRATION: frozenset(
         _BASE | {Perm.MANAGE_REGISTRATION, Perm.SCAN_BADGES, Perm.MANAGE_GUESTS}

@@ -38,16 +38,23 @@ def _edition_of(obj: models.Model) -> Edition | None:
 
 
 @transaction.atomic
-def create_object(actor: Actor, model: type[models.Model], values: dict[str, Any], *,
-                  m2m: dict[str, Iterable[Any]] | None = None,
-                  edition: Edition | None = None) -> Any:
+def create_object(
+    actor: Actor,
+    model: type[models.Model],
+    values: dict[str, Any],
+    *,
+    m2m: dict[str, Iterable[Any]] | None = None,
+    edition: Edition | None = None,
+) -> Any:
     """Create a validated object and audit it; many-to-many values are set after the save."""
     instance = model(**values)
     save_validated(instance)
     for name, items in (m2m or {}).items():
         getattr(instance, name).set(items)
     audit.record(
-        actor, f"{model._meta.label_lower}.create", instance,
+        actor,
+        f"{model._meta.label_lower}.create",
+        instance,
         edition=edition or _edition_of(instance),
         changes={key: [None, value] for key, value in {**values, **(m2m or {})}.items()},
     )
@@ -55,9 +62,14 @@ def create_object(actor: Actor, model: type[models.Model], values: dict[str, Any
 
 
 @transaction.atomic
-def update_object(actor: Actor, instance: models.Model, values: dict[str, Any], *,
-                  m2m: dict[str, Iterable[Any]] | None = None,
-                  edition: Edition | None = None) -> dict[str, list[Any]]:
+def update_object(
+    actor: Actor,
+    instance: models.Model,
+    values: dict[str, Any],
+    *,
+    m2m: dict[str, Iterable[Any]] | None = None,
+    edition: Edition | None = None,
+) -> dict[str, list[Any]]:
     """Apply, validate and audit changes; returns the changed fields."""
     locked = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
     changes = audit.apply_changes(locked, values)
@@ -70,8 +82,13 @@ def update_object(actor: Actor, instance: models.Model, values: dict[str, Any], 
             getattr(locked, name).set(items)
             changes[name] = [before, after]
     if changes:
-        audit.record(actor, f"{type(instance)._meta.label_lower}.update", locked,
-                     edition=edition or _edition_of(locked), changes=changes)
+        audit.record(
+            actor,
+            f"{type(instance)._meta.label_lower}.update",
+            locked,
+            edition=edition or _edition_of(locked),
+            changes=changes,
+        )
     instance.refresh_from_db()
     return changes
 
@@ -79,15 +96,17 @@ def update_object(actor: Actor, instance: models.Model, values: dict[str, Any], 
 @transaction.atomic
 def delete_object(actor: Actor, instance: models.Model, *, edition: Edition | None = None) -> None:
     own = None if isinstance(instance, Edition) else _edition_of(instance)
-    audit.record(actor, f"{type(instance)._meta.label_lower}.delete", instance,
-                 edition=edition or own)
+    audit.record(
+        actor, f"{type(instance)._meta.label_lower}.delete", instance, edition=edition or own
+    )
     try:
         instance.delete()
     except models.ProtectedError as exc:
         names = sorted({type(obj)._meta.verbose_name for obj in exc.protected_objects})
         raise ValidationError(
-            "“%(obj)s” is still used by: %(names)s." % {"obj": instance, "names": ", ".join(
-                str(name) for name in names)}, code="protected",
+            "“%(obj)s” is still used by: %(names)s."
+            % {"obj": instance, "names": ", ".join(str(name) for name in names)},
+            code="protected",
         ) from exc
 
 
@@ -101,26 +120,32 @@ def set_edition_status(actor: Actor, edition: Edition, status: str) -> Edition:
     return edition
 
 
-def create_organization(actor: Actor, sectors: Iterable[Sector] = (), **values: Any) -> Organization:
+def create_organization(
+    actor: Actor, sectors: Iterable[Sector] = (), **values: Any
+) -> Organization:
     return create_object(actor, Organization, values, m2m={"sectors": list(sectors)})
 
 
 @transaction.atomic
-def add_organization_member(actor: Actor, organization: Organization, user: Any,
-                            is_admin: bool = False, job_title: str = "") -> OrganizationMember:
+def add_organization_member(
+    actor: Actor, organization: Organization, user: Any, is_admin: bool = False, job_title: str = ""
+) -> OrganizationMember:
     member, created = OrganizationMember.objects.get_or_create(
-        organization=organization, user=user,
+        organization=organization,
+        user=user,
         defaults={"is_admin": is_admin, "job_title": job_title},
     )
     if created:
-        audit.record(actor, "core.organizationmember.create", member,
-                     changes={"is_admin": [None, is_admin]})
+        audit.record(
+            actor, "core.organizationmember.create", member, changes={"is_admin": [None, is_admin]}
+        )
     return member
 
 
 @transaction.atomic
-def grant_staff_role(actor: Actor, user: Any, organizer: Organizer, role: str,
-                     edition: Edition | None = None) -> StaffRole:
+def grant_staff_role(
+    actor: Actor, user: Any, organizer: Organizer, role: str, edition: Edition | None = None
+) -> StaffRole:
     existing = StaffRole.objects.filter(
         user=user, organizer=organizer, edition=edition, role=role
     ).first()
@@ -137,17 +162,27 @@ def revoke_staff_role(actor: Actor, staff_role: StaffRole) -> None:
 
 
 @transaction.atomic
-def issue_api_token(actor: Actor, edition: Edition, name: str, *, user: Any = None,
-                    permissions: Iterable[str] = ()) -> tuple[ApiToken, str]:
+def issue_api_token(
+    actor: Actor, edition: Edition, name: str, *, user: Any = None, permissions: Iterable[str] = ()
+) -> tuple[ApiToken, str]:
     """Create a token; the clear key is returned once and never stored."""
     key = "sf_" + secrets.token_urlsafe(32)
     token = ApiToken(
-        name=name, edition=edition, user=user, permissions=sorted(set(permissions)),
-        key_prefix=key[3:11], key_hash=hash_token(key),
+        name=name,
+        edition=edition,
+        user=user,
+        permissions=sorted(set(permissions)),
+        key_prefix=key[3:11],
+        key_hash=hash_token(key),
     )
     save_validated(token)
-    audit.record(actor, "core.apitoken.create", token, edition=edition,
-                 changes={"name": [None, name], "permissions": [None, token.permissions]})
+    audit.record(
+        actor,
+        "core.apitoken.create",
+        token,
+        edition=edition,
+        changes={"name": [None, name], "permissions": [None, token.permissions]},
+    )
     return token, key
 
 

@@ -64,8 +64,12 @@ def steps() -> list[tuple[str, Callable[[DemoContext], None]]]:
     return found
 
 
-def generate(scale: str = "small", seed: int = 2020, log: Callable[[str], None] = print,
-             only: list[str] | None = None) -> DemoContext:
+def generate(
+    scale: str = "small",
+    seed: int = 2020,
+    log: Callable[[str], None] = print,
+    only: list[str] | None = None,
+) -> DemoContext:
     ctx = DemoContext(scale=scale, seed=seed, log=log)
     for label, step in steps():
         if only and label not in only and label != "core":

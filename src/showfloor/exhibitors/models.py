@@ -17,15 +17,23 @@ class Exhibitor(models.Model):
     )
     # A co-exhibitor shows on another exhibitor's stand.
     host = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="co_exhibitors",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="co_exhibitors",
         verbose_name=_("main exhibitor"),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=ExhibitorStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=ExhibitorStatus.choices,
         default=ExhibitorStatus.APPLIED,
     )
     attendance_mode = models.CharField(
-        _("attendance mode"), max_length=10, choices=ExhibitorMode.choices,
+        _("attendance mode"),
+        max_length=10,
+        choices=ExhibitorMode.choices,
         default=ExhibitorMode.ONSITE,
     )
     profile = I18nTextField(_("profile"), blank=True)
@@ -38,7 +46,8 @@ class Exhibitor(models.Model):
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["edition", "organization"], name="exhibitor_once_per_edition",
+                fields=["edition", "organization"],
+                name="exhibitor_once_per_edition",
                 violation_error_message=_("This organisation already exhibits in this edition."),
             )
         ]

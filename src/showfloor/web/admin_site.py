@@ -8,8 +8,17 @@ from django.utils.translation import gettext_lazy as _
 
 # The back office lists areas in the order an edition is run.
 AREA_ORDER = [
-    "core", "exhibitors", "floorplan", "attendance", "programme", "guests", "matchmaking",
-    "awards", "deals", "analytics", "auth",
+    "core",
+    "exhibitors",
+    "floorplan",
+    "attendance",
+    "programme",
+    "guests",
+    "matchmaking",
+    "awards",
+    "deals",
+    "analytics",
+    "auth",
 ]
 
 

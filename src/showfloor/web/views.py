@@ -17,8 +17,15 @@ from showfloor.web.navigation import links
 
 # Types a browser may render inline; anything else (SVG, HTML, scripts...) is a download.
 INLINE_TYPES = {
-    "image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4", "video/webm",
-    "application/pdf", "application/vnd.apple.mpegurl", "video/mp2t",
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "image/gif",
+    "video/mp4",
+    "video/webm",
+    "application/pdf",
+    "application/vnd.apple.mpegurl",
+    "video/mp2t",
 }
 
 
@@ -46,8 +53,10 @@ def media(request: HttpRequest, path: str) -> FileResponse:
     content_type = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
     inline = content_type in INLINE_TYPES
     response = FileResponse(
-        full.open("rb"), content_type=content_type if inline else "application/octet-stream",
-        as_attachment=not inline, filename=full.name,
+        full.open("rb"),
+        content_type=content_type if inline else "application/octet-stream",
+        as_attachment=not inline,
+        filename=full.name,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -19,10 +19,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--scale", choices=SCALES, default="small")
         parser.add_argument("--seed", type=int, default=2020)
-        parser.add_argument("--reset", action="store_true",
-                            help="Delete ALL data in the database first.")
-        parser.add_argument("--if-empty", action="store_true",
-                            help="Do nothing when the demo edition already exists.")
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete ALL data in the database first."
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the demo edition already exists.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         scale = options["scale"]
@@ -40,8 +44,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         self.stdout.write(f"Generating the {scale} demo edition /{slug}/ ...")
         ctx = generate(scale=scale, seed=options["seed"], log=self.stdout.write)
-        self.stdout.write(self.style.SUCCESS(
-            f"Done in {time.monotonic() - started:.1f} s: /{slug}/"
-        ))
-        self.stdout.write(f"Staff log-ins (password “{DEMO_PASSWORD}”): "
-                          + ", ".join(sorted(ctx.users)))
+        self.stdout.write(
+            self.style.SUCCESS(f"Done in {time.monotonic() - started:.1f} s: /{slug}/")
+        )
+        self.stdout.write(
+            f"Staff log-ins (password “{DEMO_PASSWORD}”): " + ", ".join(sorted(ctx.users))
+        )
