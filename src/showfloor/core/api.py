@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
@@ -74,9 +74,9 @@ def list_organizers(request: HttpRequest) -> QuerySet[Organizer]:
 
 
 @router.post("/organizers", response={201: OrganizerOut, **ERRORS})
-def create_organizer(request: HttpRequest, payload: OrganizerIn) -> tuple[int, Organizer]:
+def create_organizer(request: HttpRequest, payload: OrganizerIn) -> Status:
     _require_superuser(request)
-    return 201, services.create_object(actor(request), Organizer, payload.dict())
+    return Status(201, services.create_object(actor(request), Organizer, payload.dict()))
 
 
 @router.get("/organizers/{organizer_id}", response={200: OrganizerOut, **ERRORS}, auth=PUBLIC_AUTH)
@@ -102,13 +102,13 @@ def list_expos(request: HttpRequest) -> QuerySet[Expo]:
 
 
 @router.post("/expos", response={201: ExpoOut, **ERRORS})
-def create_expo(request: HttpRequest, payload: ExpoIn) -> tuple[int, Expo]:
+def create_expo(request: HttpRequest, payload: ExpoIn) -> Status:
     organizer = get_object_or_404(Organizer, pk=payload.organizer_id)
     _require_organizer_admin(request, organizer.pk)
     values = payload.dict()
     values["organizer"] = organizer
     del values["organizer_id"]
-    return 201, services.create_object(actor(request), Expo, values)
+    return Status(201, services.create_object(actor(request), Expo, values))
 
 
 @router.get("/expos/{slug}", response={200: ExpoOut, **ERRORS}, auth=PUBLIC_AUTH)
@@ -149,14 +149,14 @@ def list_editions(request: HttpRequest) -> QuerySet[Edition]:
 
 
 @router.post("/editions", response={201: EditionOut, **ERRORS})
-def create_edition(request: HttpRequest, payload: EditionIn) -> tuple[int, Edition]:
+def create_edition(request: HttpRequest, payload: EditionIn) -> Status:
     expo = Expo.objects.filter(slug=payload.expo).first()
     if expo is None:
         raise ValidationError({"expo": [f"No expo with the short name “{payload.expo}”."]})
     _require_organizer_admin(request, expo.organizer_id)
     values = payload.dict()
     values.pop("expo")
-    return 201, services.create_edition(actor(request), expo, **values)
+    return Status(201, services.create_edition(actor(request), expo, **values))
 
 
 @router.get("/editions/{edition_slug}", response={200: EditionOut, **ERRORS}, auth=PUBLIC_AUTH)
@@ -172,12 +172,12 @@ def update_edition(request: HttpRequest, edition_slug: str, payload: EditionPatc
 
 
 @router.delete("/editions/{edition_slug}", response={204: None, **ERRORS})
-def delete_edition(request: HttpRequest, edition_slug: str) -> tuple[int, None]:
+def delete_edition(request: HttpRequest, edition_slug: str) -> Status:
     edition = edition_for(request, edition_slug, Perm.MANAGE_EDITION)
     if edition.status != EditionStatus.DRAFT:
         raise ValidationError({"status": ["Only a draft edition can be deleted."]})
     services.delete_object(actor(request), edition)
-    return 204, None
+    return Status(204, None)
 
 
 # Sectors ----------------------------------------------------------------------------------------
@@ -224,14 +224,13 @@ def _organization_values(payload: Any) -> tuple[dict[str, Any], dict[str, list[S
 
 
 @router.post("/editions/{edition_slug}/organizations", response={201: OrganizationOut, **ERRORS})
-def create_organization(
-    request: HttpRequest, edition_slug: str, payload: OrganizationIn
-) -> tuple[int, Organization]:
+def create_organization(request: HttpRequest, edition_slug: str, payload: OrganizationIn) -> Status:
     edition = edition_for(request, edition_slug, Perm.MANAGE_ORGANIZATIONS)
     values, m2m = _organization_values(payload)
-    return 201, services.create_object(
+    organization = services.create_object(
         actor(request), Organization, values, m2m=m2m, edition=edition
     )
+    return Status(201, organization)
 
 
 @router.patch(
@@ -251,10 +250,8 @@ def update_organization(
 @router.delete(
     "/editions/{edition_slug}/organizations/{organization_id}", response={204: None, **ERRORS}
 )
-def delete_organization(
-    request: HttpRequest, edition_slug: str, organization_id: int
-) -> tuple[int, None]:
+def delete_organization(request: HttpRequest, edition_slug: str, organization_id: int) -> Status:
     edition = edition_for(request, edition_slug, Perm.MANAGE_ORGANIZATIONS)
     organization = get_object_or_404(Organization, pk=organization_id)
     services.delete_object(actor(request), organization, edition=edition)
-    return 204, None
+    return Status(204, None)

@@ -27,6 +27,7 @@ def resolve_edition(request: HttpRequest, slug: str) -> Edition:
         raise Http404("No such edition")
     request.edition = edition  # type: ignore[attr-defined]
     request.edition_perms = perms  # type: ignore[attr-defined]
+    default_content_language.set(edition.default_language)
     return edition
 
 
@@ -51,6 +52,6 @@ class EditionMiddleware:
         view_kwargs: dict[str, Any],
     ) -> None:
         slug = view_kwargs.get("edition_slug")
-        if slug is not None:
+        # The API resolves the edition itself (api.helpers.edition_for), to answer in JSON.
+        if slug is not None and not request.path_info.startswith("/api/"):
             edition = resolve_edition(request, slug)
-            default_content_language.set(edition.default_language)

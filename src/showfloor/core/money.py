@@ -180,7 +180,7 @@ def validate_currency(code: str) -> None:
 
 def to_decimal(value: Any, field: str = "amount") -> Decimal:
     """A Decimal from a Decimal, int or numeric string; floats are refused, being inexact."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise TypeError(
             f"{field}: money must be a Decimal, an int or a string, not {type(value).__name__}"
         )

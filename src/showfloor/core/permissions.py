@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from showfloor.core.models import ApiToken, Edition, OrganizationMember, StaffRole
@@ -130,3 +130,17 @@ def is_organizer_admin(actor: Actor, organizer_id: int) -> bool:
     return StaffRole.objects.filter(
         user=actor.user, organizer_id=organizer_id, edition__isnull=True, role="admin"
     ).exists()
+
+
+def editions_with_perm(user: Any, perm: str) -> QuerySet[Edition]:
+    """The editions in which a user holds `perm` (all of them for a superuser)."""
+    if user is None or not user.is_authenticated:
+        return Edition.objects.none()
+    if user.is_superuser:
+        return Edition.objects.all()
+    roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
+    grants = StaffRole.objects.filter(user=user, role__in=roles)
+    return Edition.objects.filter(
+        Q(pk__in=grants.filter(edition__isnull=False).values("edition_id"))
+        | Q(expo__organizer_id__in=grants.filter(edition__isnull=True).values("organizer_id"))
+    )

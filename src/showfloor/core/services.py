@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from showfloor.core import audit
 from showfloor.core.models import (
@@ -103,10 +104,11 @@ def delete_object(actor: Actor, instance: models.Model, *, edition: Edition | No
         instance.delete()
     except models.ProtectedError as exc:
         names = sorted({type(obj)._meta.verbose_name for obj in exc.protected_objects})
+        used_by = ", ".join(str(name) for name in names)
         raise ValidationError(
-            "“%(obj)s” is still used by: %(names)s."
-            % {"obj": instance, "names": ", ".join(str(name) for name in names)},
+            _("“%(obj)s” is still used by: %(names)s."),
             code="protected",
+            params={"obj": str(instance), "names": used_by},
         ) from exc
 
 
