@@ -1,0 +1,360 @@
+"""Entrance scanning: exactly once per (device, nonce), serialised per badge, online or merged
+from an offline queue. One function decides every scan, so the live path and the offline merge
+apply the same rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from showfloor.attendance.enums import RegistrationStatus, ScanResult
+from showfloor.attendance.models import AccessRule, Badge, EntryScan, Gate, ScannerDevice
+from showfloor.core import audit
+from showfloor.core.models import Edition
+from showfloor.core.permissions import Actor, require
+from showfloor.core.rules import Perm
+from showfloor.core.services import issue_api_token, revoke_api_token, save_validated
+
+# Offline scans dated further ahead than this are refused (a device clock gone wrong).
+MAX_CLOCK_SKEW = dt.timedelta(minutes=10)
+RULES_TTL = 2.0  # seconds an access-rule table is reused by one process
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    days: frozenset[dt.date] | None  # None: every day
+    gate_ids: frozenset[int] | None  # None: every gate
+    reentry_allowed: bool
+
+
+DEFAULT_RULE = RuleSet(days=None, gate_ids=None, reentry_allowed=True)
+
+
+@dataclass
+class ScanRequest:
+    nonce: str
+    secret: str
+    scanned_at: dt.datetime | None = None
+    gate_code: str = ""
+    local_result: str = ""  # what an offline device decided on its own
+
+
+@dataclass
+class ScanOutcome:
+    scan: EntryScan
+    replayed: bool = False  # True when the nonce had already been recorded
+    participant_name: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def accepted(self) -> bool:
+        return self.scan.result == ScanResult.ACCEPTED
+
+
+_rules_cache: dict[int, tuple[float, dict[str, RuleSet]]] = {}
+
+
+def access_rules(edition: Edition) -> dict[str, RuleSet]:
+    """Access rules per participant type, reused for RULES_TTL seconds within a process."""
+    cached = _rules_cache.get(edition.pk)
+    if cached is not None and time.monotonic() - cached[0] < RULES_TTL:
+        return cached[1]
+    rules = {}
+    for rule in AccessRule.objects.filter(edition=edition).prefetch_related("gates"):
+        gate_ids = frozenset(gate.pk for gate in rule.gates.all())
+        days = frozenset(dt.date.fromisoformat(day) for day in rule.days)
+        rules[rule.participant_type] = RuleSet(
+            days=days or None, gate_ids=gate_ids or None, reentry_allowed=rule.reentry_allowed
+        )
+    _rules_cache[edition.pk] = (time.monotonic(), rules)
+    return rules
+
+
+def forget_rules(edition: Edition) -> None:
+    _rules_cache.pop(edition.pk, None)
+
+
+def decide(
+    edition: Edition,
+    badge: Badge | None,
+    rule: RuleSet,
+    day: dt.date,
+    gate_id: int | None,
+    entered_today: bool,
+) -> str:
+    """The verdict of one scan; pure, so the merge and the live path cannot disagree."""
+    if badge is None:
+        return ScanResult.UNKNOWN
+    participant = badge.participant
+    if badge.revoked_at is not None or participant.status != RegistrationStatus.REGISTERED:
+        return ScanResult.REVOKED
+    if day < edition.start_date or day > edition.end_date:
+        return ScanResult.WRONG_DAY
+    if rule.days is not None and day not in rule.days:
+        return ScanResult.WRONG_DAY
+    if participant.days and day.isoformat() not in participant.days:
+        return ScanResult.WRONG_DAY
+    if rule.gate_ids is not None and gate_id not in rule.gate_ids:
+        return ScanResult.WRONG_GATE
+    if entered_today and not rule.reentry_allowed:
+        return ScanResult.ALREADY_INSIDE
+    return ScanResult.ACCEPTED
+
+
+def _gates_by_code(edition: Edition, requests: Sequence[ScanRequest]) -> dict[str, Gate]:
+    codes = {request.gate_code for request in requests if request.gate_code}
+    if not codes:
+        return {}
+    gates = {gate.code: gate for gate in Gate.objects.filter(edition=edition, code__in=codes)}
+    missing = sorted(codes - set(gates))
+    if missing:
+        raise ValidationError({"gate": _("Unknown gate: %(g)s.") % {"g": ", ".join(missing)}})
+    return gates
+
+
+def _when(request: ScanRequest, offline: bool, now: dt.datetime) -> dt.datetime:
+    if not offline or request.scanned_at is None:
+        return now
+    scanned_at = request.scanned_at
+    if timezone.is_naive(scanned_at):
+        raise ValidationError({"scanned_at": _("Give the time with its UTC offset.")})
+    if scanned_at > now + MAX_CLOCK_SKEW:
+        raise ValidationError({"scanned_at": _("This scan is dated in the future.")})
+    return scanned_at
+
+
+def _record(
+    device: ScannerDevice, requests: Sequence[ScanRequest], offline: bool
+) -> list[ScanOutcome]:
+    edition = device.edition
+    now = timezone.now()
+    gates = _gates_by_code(edition, requests)
+    rules = access_rules(edition)
+    with transaction.atomic():
+        # Lock every badge involved, in one statement ordered by id (no deadlock between two
+        # batches): a second device scanning the same badge waits here until we commit.
+        secrets = {request.secret for request in requests}
+        badges = {
+            badge.secret: badge
+            for badge in Badge.objects.select_for_update(of=("self",))
+            .select_related("participant")
+            .filter(edition=edition, secret__in=secrets)
+            .order_by("pk")
+        }
+        # Read after the locks: a concurrent retry of the same nonce is visible now.
+        known = {
+            scan.nonce: scan
+            for scan in EntryScan.objects.filter(
+                device=device, nonce__in={request.nonce for request in requests}
+            )
+        }
+        entered = set(
+            EntryScan.objects.filter(
+                badge_id__in=[badge.pk for badge in badges.values()],
+                result=ScanResult.ACCEPTED,
+            ).values_list("badge_id", "day")
+        )
+        outcomes: dict[int, ScanOutcome] = {}
+        new_scans: list[EntryScan] = []
+        timed = [(_when(request, offline, now), index) for index, request in enumerate(requests)]
+        for scanned_at, index in sorted(timed):
+            request = requests[index]
+            if request.nonce in known:
+                outcomes[index] = ScanOutcome(known[request.nonce], replayed=True)
+                continue
+            badge = badges.get(request.secret)
+            gate = gates.get(request.gate_code) if request.gate_code else device.gate
+            day = scanned_at.astimezone(edition.tz).date()
+            participant_type = badge.participant.type if badge is not None else ""
+            rule = rules.get(participant_type, DEFAULT_RULE)
+            entered_today = badge is not None and (badge.pk, day) in entered
+            result = decide(edition, badge, rule, day, gate.pk if gate else None, entered_today)
+            if result == ScanResult.ACCEPTED:
+                entered.add((badge.pk, day))
+            conflict = ""
+            if offline and request.local_result and request.local_result != result:
+                conflict = request.local_result
+            scan = EntryScan(
+                edition=edition,
+                device=device,
+                nonce=request.nonce,
+                gate=gate,
+                badge=badge,
+                participant_id=badge.participant_id if badge is not None else None,
+                participant_type=participant_type,
+                result=result,
+                day=day,
+                scanned_at=scanned_at,
+                received_at=now,
+                offline=offline,
+                conflict=conflict,
+            )
+            known[request.nonce] = scan
+            new_scans.append(scan)
+            name = badge.participant.first_name if badge is not None else ""
+            outcomes[index] = ScanOutcome(scan, participant_name=name)
+        EntryScan.objects.bulk_create(new_scans)
+    return [outcomes[index] for index in range(len(requests))]
+
+
+def record_scans(
+    device: ScannerDevice, requests: Sequence[ScanRequest], *, offline: bool = False
+) -> list[ScanOutcome]:
+    """Record scans from one device, each exactly once.
+
+    A nonce already recorded for the device returns the first answer (replayed=True) and changes
+    nothing. Badges are locked (SELECT ... FOR UPDATE) for the whole decision, so when re-entry is
+    forbidden two devices scanning the same badge at once cannot both admit it. Offline scans
+    keep the device's time and are decided in time order; where the device's own verdict differs
+    from the server's, the scan carries it in `conflict`.
+    """
+    if not device.is_active:
+        raise PermissionDenied("this scanner device is revoked")
+    for attempt in range(3):
+        try:
+            return _record(device, requests, offline)
+        except IntegrityError:
+            # A concurrent request recorded one of our nonces for a badge we did not lock (an
+            # unknown secret): run again, that nonce is now replayed.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def scan_badge(
+    device: ScannerDevice, *, nonce: str, secret: str, gate_code: str = ""
+) -> ScanOutcome:
+    """One live entrance scan (see record_scans)."""
+    return record_scans(device, [ScanRequest(nonce=nonce, secret=secret, gate_code=gate_code)])[0]
+
+
+def offline_list(device: ScannerDevice) -> dict[str, object]:
+    """What a device needs to keep scanning without the network: the hashes of valid badge
+    secrets (never the secrets), their type and days, today's entries, the rules."""
+    if not device.is_active:
+        raise PermissionDenied("this scanner device is revoked")
+    edition = device.edition
+    rules = access_rules(edition)
+    gate_codes = dict(Gate.objects.filter(edition=edition).values_list("pk", "code"))
+    badges = Badge.objects.filter(
+        edition=edition,
+        revoked_at__isnull=True,
+        participant__status=RegistrationStatus.REGISTERED,
+    ).values_list("pk", "secret_hash", "participant__type", "participant__days")
+    hashes = {}
+    rows = []
+    for pk, secret_hash, participant_type, days in badges.iterator(chunk_size=5000):
+        hashes[pk] = secret_hash
+        rows.append([secret_hash, participant_type, days or []])
+    entered = [
+        [hashes[badge_id], day.isoformat()]
+        for badge_id, day in EntryScan.objects.filter(
+            edition=edition, result=ScanResult.ACCEPTED
+        ).values_list("badge_id", "day")
+        if badge_id in hashes
+    ]
+    return {
+        "edition": edition.slug,
+        "device": device.pk,
+        "gate": device.gate.code if device.gate else "",
+        "generated_at": timezone.now().isoformat(),
+        "timezone": edition.timezone,
+        "days": [day.isoformat() for day in edition.days],
+        "rules": {
+            participant_type: {
+                "days": sorted(day.isoformat() for day in rule.days or ()),
+                "gates": sorted(gate_codes[pk] for pk in rule.gate_ids or ()),
+                "reentry_allowed": rule.reentry_allowed,
+            }
+            for participant_type, rule in rules.items()
+        },
+        "badges": rows,
+        "entered": entered,
+    }
+
+
+@transaction.atomic
+def register_device(
+    actor: Actor, edition: Edition, name: str, gate: Gate | None = None
+) -> tuple[ScannerDevice, str]:
+    """A handheld scanner with its own token (only can_scan_badges); the key is shown once."""
+    require(actor, Perm.MANAGE_REGISTRATION, edition)
+    token, key = issue_api_token(actor, edition, f"scanner: {name}", permissions=[Perm.SCAN_BADGES])
+    device = ScannerDevice(edition=edition, name=name, gate=gate, token=token)
+    save_validated(device)
+    audit.record(actor, "attendance.scannerdevice.create", device, edition=edition)
+    return device, key
+
+
+@transaction.atomic
+def revoke_device(actor: Actor, device: ScannerDevice) -> None:
+    require(actor, Perm.MANAGE_REGISTRATION, device.edition)
+    if device.revoked_at is None:
+        device.revoked_at = timezone.now()
+        device.save(update_fields=["revoked_at"])
+        if device.token is not None:
+            revoke_api_token(actor, device.token)
+        audit.record(actor, "attendance.scannerdevice.revoke", device, edition=device.edition)
+
+
+@transaction.atomic
+def web_scanner_device(actor: Actor, edition: Edition) -> ScannerDevice:
+    """The device record of a staff user's web scanner page (created on first use)."""
+    require(actor, Perm.SCAN_BADGES, edition)
+    if actor.user is None:
+        raise PermissionDenied("the web scanner needs a signed-in user")
+    device = ScannerDevice.objects.filter(
+        edition=edition, user=actor.user, token__isnull=True
+    ).first()
+    if device is None:
+        device = ScannerDevice(
+            edition=edition, user=actor.user, name=f"web: {actor.user.get_username()}"
+        )
+        save_validated(device)
+        audit.record(actor, "attendance.scannerdevice.create", device, edition=edition)
+    return device
+
+
+@transaction.atomic
+def save_gate(actor: Actor, edition: Edition, code: str, name: dict[str, str]) -> Gate:
+    require(actor, Perm.MANAGE_REGISTRATION, edition)
+    gate = Gate(edition=edition, code=code, name=name)
+    save_validated(gate)
+    audit.record(actor, "attendance.gate.create", gate, edition=edition)
+    return gate
+
+
+@transaction.atomic
+def save_access_rule(
+    actor: Actor,
+    edition: Edition,
+    participant_type: str,
+    *,
+    days: Iterable[dt.date] = (),
+    gates: Iterable[Gate] = (),
+    reentry_allowed: bool = False,
+) -> AccessRule:
+    require(actor, Perm.MANAGE_REGISTRATION, edition)
+    rule = AccessRule.objects.filter(edition=edition, participant_type=participant_type).first()
+    rule = rule or AccessRule(edition=edition, participant_type=participant_type)
+    rule.days = sorted(day.isoformat() for day in days)
+    rule.reentry_allowed = reentry_allowed
+    save_validated(rule)
+    rule.gates.set(list(gates))
+    audit.record(
+        actor,
+        "attendance.accessrule.save",
+        rule,
+        edition=edition,
+        changes={"days": [None, rule.days], "reentry_allowed": [None, reentry_allowed]},
+    )
+    transaction.on_commit(lambda: forget_rules(edition))
+    forget_rules(edition)
+    return rule
