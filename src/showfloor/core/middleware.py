@@ -54,4 +54,4 @@ class EditionMiddleware:
         slug = view_kwargs.get("edition_slug")
         # The API resolves the edition itself (api.helpers.edition_for), to answer in JSON.
         if slug is not None and not request.path_info.startswith("/api/"):
-            edition = resolve_edition(request, slug)
+            resolve_edition(request, slug)
