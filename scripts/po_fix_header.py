@@ -1,38 +1,44 @@
-"""Normalise the header of a .po file made by makemessages: not fuzzy (msgfmt would drop it and
+"""Normalise the header of .po files made by makemessages: not fuzzy (msgfmt would drop it, and
 with it the charset), UTF-8, the language named, a blank line before the first entry.
 
-Usage: python scripts/po_fix_header.py path/to/django.po LANGUAGE
+Usage: python scripts/po_fix_header.py src/showfloor/<app>/locale/*/LC_MESSAGES/django.po
 """
 
-import sys, re
+from __future__ import annotations
 
-p = sys.argv[1]
-lang = sys.argv[2]
-s = open(p).read()
-lines = s.split("\n")
-i = lines.index('msgid ""')
-j = i + 2
-while j < len(lines) and lines[j].startswith('"'):
-    j += 1
-head = lines[:j]
-rest = lines[j:]
-while rest and rest[0] == "":
-    rest.pop(0)
-head = [l for l in head if l != "#, fuzzy"]
-head = [
-    l
-    for l in head
-    if not l.startswith("# Copyright (C) YEAR")
-    and not l.startswith("# This file is distributed")
-    and not l.startswith("# FIRST AUTHOR")
-]
-head = [
-    l.replace("# SOME DESCRIPTIVE TITLE.", "# Showfloor message catalogue.")
-    .replace("charset=CHARSET", "charset=UTF-8")
-    .replace("LANGUAGE <LL@li.org>", "Showfloor <i18n@showfloor.example>")
-    .replace("FULL NAME <EMAIL@ADDRESS>", "Showfloor <i18n@showfloor.example>")
-    .replace('"Language: \\n"', f'"Language: {lang}\\n"')
-    .replace("PACKAGE VERSION", "Showfloor")
-    for l in head
-]
-open(p, "w").write("\n".join(head) + "\n\n" + "\n".join(rest))
+import sys
+from pathlib import Path
+
+DROPPED = ("#, fuzzy", "# Copyright (C) YEAR", "# This file is distributed", "# FIRST AUTHOR")
+REPLACED = {
+    "# SOME DESCRIPTIVE TITLE.": "# Showfloor message catalogue.",
+    "charset=CHARSET": "charset=UTF-8",
+    "LANGUAGE <LL@li.org>": "Showfloor <i18n@showfloor.example>",
+    "FULL NAME <EMAIL@ADDRESS>": "Showfloor <i18n@showfloor.example>",
+    "PACKAGE VERSION": "Showfloor",
+}
+
+
+def fix(path: Path) -> None:
+    language = path.parts[-3]
+    lines = path.read_text().split("\n")
+    start = lines.index('msgid ""')
+    end = start + 2
+    while end < len(lines) and lines[end].startswith('"'):
+        end += 1
+    head, rest = lines[:end], lines[end:]
+    while rest and rest[0] == "":
+        rest.pop(0)
+    fixed = []
+    for line in head:
+        if line.startswith(DROPPED):
+            continue
+        for old, new in REPLACED.items():
+            line = line.replace(old, new)
+        fixed.append(line.replace('"Language: \\n"', f'"Language: {language}\\n"'))
+    path.write_text("\n".join(fixed) + "\n\n" + "\n".join(rest))
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        fix(Path(name))

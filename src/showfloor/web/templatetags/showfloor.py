@@ -28,7 +28,8 @@ def money(value: Money | None) -> str:
     if value is None:
         return ""
     places = CURRENCY_MINOR_UNITS.get(value.currency, 2)
-    return f"{number_format(value.amount, places, use_l10n=True, force_grouping=True)} {value.currency}"
+    text = number_format(value.amount, places, use_l10n=True, force_grouping=True)
+    return f"{text} {value.currency}"
 
 
 @register.filter
