@@ -14,11 +14,11 @@ class FloatRefusedError(TypeError):
 
 def refuse_float(value: Any, name: str) -> None:
     if isinstance(value, float):
-        raise FloatRefusedError(f"{name}: money must be a Decimal, an int or a string, not float")
+        raise FloatRefusedError(f"{name}: money must be a Decimal, an int or a string, not a float")
 
 
 class MoneyAmountField(models.DecimalField):
-    """DecimalField whose conversions raise FloatRefusedError for a float (Django would accept it)."""
+    """DecimalField that raises FloatRefusedError for a float (Django would accept one)."""
 
     def to_python(self, value: Any) -> Decimal | None:
         refuse_float(value, self.name)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from showfloor.core.i18n import localized
 from showfloor.core.models import Edition
+from showfloor.core.money import Money
 from showfloor.core.reporting import Figure, percentage
 from showfloor.deals import queries
 from showfloor.deals.enums import AgreementType
@@ -20,6 +21,10 @@ BILLION = Decimal(1_000_000_000)
 def in_billions(value: Decimal, places: int = 3) -> Decimal:
     """value / 10⁹, rounded half-up to `places` decimals."""
     return (value / BILLION).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _money(value: Decimal, currency: str) -> Decimal:
+    return Money(value, currency).quantized().amount
 
 
 def key_figures(edition: Edition) -> list[Figure]:
@@ -101,7 +106,7 @@ def _group_figures(edition: Edition, total: queries.Tally) -> list[Figure]:
             Figure(
                 f"deals.group.{group.code}.value",
                 _("Value of agreements in %(group)s") % {"group": name},
-                tally.value,
+                _money(tally.value, edition.currency),
                 _("Sum of the values of those agreements in %(cur)s.") % {"cur": edition.currency},
                 unit=edition.currency,
                 area=AREA,
