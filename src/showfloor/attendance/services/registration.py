@@ -169,8 +169,8 @@ def register_participant(
     closed form; members of an exhibitor register its staff; anyone else registers only on an
     open form, must accept its consent text and answer its required questions. A form's capacity
     and day limits always apply (its row is locked while counting). An on-site participant gets
-    a badge at once (see badges.issue_badge). The confirmation mail with the manage link is sent after
-    the commit unless send_confirmation is False. Raises ValidationError / PermissionDenied.
+    a badge at once (see badges.issue_badge). The confirmation mail with the manage link is sent
+    after the commit unless send_confirmation is False. Raises ValidationError / PermissionDenied.
     """
     unknown = set(fields) - PARTICIPANT_FIELDS - EXTRA_FIELDS
     if unknown:
