@@ -179,6 +179,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("SHOWFLOOR_FROM_EMAIL", "showfloor@localhost
 # Online meetings and streams are links to services the organiser runs.
 JITSI_BASE_URL = os.environ.get("SHOWFLOOR_JITSI_BASE_URL", "https://meet.jit.si").rstrip("/")
 
+# HLS base address of the organiser's streaming server (SRS, MediaMTX, nginx-rtmp...).
+STREAMING_BASE_URL = os.environ.get(
+    "SHOWFLOOR_STREAMING_BASE_URL", "https://live.example.org/hls"
+).rstrip("/")
 NINJA_PAGINATION_PER_PAGE = 50
 
 SESSION_COOKIE_HTTPONLY = True
