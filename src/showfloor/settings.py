@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "showfloor.core.middleware.EditionMiddleware",
+    "showfloor.analytics.middleware.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "showfloor.urls"
@@ -178,11 +179,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("SHOWFLOOR_FROM_EMAIL", "showfloor@localhost
 
 # Online meetings and streams are links to services the organiser runs.
 JITSI_BASE_URL = os.environ.get("SHOWFLOOR_JITSI_BASE_URL", "https://meet.jit.si").rstrip("/")
-
 # HLS base address of the organiser's streaming server (SRS, MediaMTX, nginx-rtmp...).
 STREAMING_BASE_URL = os.environ.get(
     "SHOWFLOOR_STREAMING_BASE_URL", "https://live.example.org/hls"
 ).rstrip("/")
+
 NINJA_PAGINATION_PER_PAGE = 50
 
 SESSION_COOKIE_HTTPONLY = True
