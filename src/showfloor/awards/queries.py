@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from showfloor.awards.enums import AwardStatus, EntryStatus, RoundKind, RoundStatus
 from showfloor.awards.models import Award, Entry, JuryMember, Round, Score
@@ -154,15 +154,17 @@ def winners_for_exhibitor(exhibitor: Exhibitor) -> list[Entry]:
 
 
 def winners_by_category(edition: Edition) -> dict[str, int]:
-    rows = Entry.objects.filter(
-        award__edition=edition,
-        award__status=AwardStatus.PUBLISHED,
-        status=EntryStatus.WINNER,
-    ).values_list("award__category", flat=True)
-    counts: dict[str, int] = defaultdict(int)
-    for category in rows:
-        counts[category] += 1
-    return dict(counts)
+    rows = (
+        Entry.objects.filter(
+            award__edition=edition,
+            award__status=AwardStatus.PUBLISHED,
+            status=EntryStatus.WINNER,
+        )
+        .values("award__category")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return {row["award__category"]: row["count"] for row in rows}
 
 
 def juror_seats(user, edition: Edition) -> QuerySet[JuryMember]:

@@ -237,7 +237,7 @@ def submit_scores(
                 % {"max": criterion.max_score}
             ]
             continue
-        clean[criterion.pk] = value
+        clean[criterion.pk] = value.quantize(Decimal("0.01"))
     unknown = set(values) - {criterion.pk for criterion in criteria}
     if unknown:
         errors["__all__"] = [_("Unknown criterion.")]

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from showfloor.core.i18n import localized
+
+
+class ScorecardForm(forms.Form):
+    """One decimal field per rubric criterion (strings in, Decimals out: never a float)."""
+
+    def __init__(self, criteria: list[Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"criterion_{criterion.pk}"] = forms.DecimalField(
+                label=localized(criterion.name),
+                min_value=Decimal(0),
+                max_value=Decimal(criterion.max_score),
+                decimal_places=2,
+                help_text=_("From 0 to %(max)s; weight %(weight)s")
+                % {"max": criterion.max_score, "weight": criterion.weight.normalize()},
+            )
+
+    def values(self) -> dict[int, Decimal]:
+        return {c.pk: self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
