@@ -345,10 +345,11 @@ def _schedule(ctx, edition, forums, rooms, speakers):
             sessions.append(_session(edition, None, main, kind, title, start, end, "zh-hans", None))
             people.append((len(sessions) - 1, pool.pick(2, start, end), []))
             sector_of.append(None)
-    for forum in forums:
+    for number, forum in enumerate(forums):
         topics = SESSION_TOPICS[: ctx.rng.randint(3, 5)]
         minutes = sum(topic[4] + 15 for topic in topics)
-        key = layout.block(minutes, room=None)
+        preferred = edition.days[number % len(edition.days)]
+        key = layout.block(minutes, day=preferred) or layout.block(minutes)
         if key is None:
             continue
         language = ctx.rng.choice(["zh-hans", "zh-hans", "en", "en", "fr"])
