@@ -74,9 +74,11 @@ def solve(
         weight = sum(instance.weights[e] for e in assignment)
         edges = bounds.feasible_edges(instance)
         remaining = time_limit - (time.perf_counter() - started)
+        reached = cpsat.lexicographic_value(instance, assignment)[1]
+        wanting = sum(1 for t in instance.targets() if t)
         if (
             use_cpsat
-            and weight < bound_weight
+            and (weight < bound_weight or reached < wanting)
             and remaining > 0.5
             and cpsat.variable_count(instance, edges) <= CPSAT_MAX_VARIABLES
         ):

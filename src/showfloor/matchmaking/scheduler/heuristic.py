@@ -205,7 +205,7 @@ class State:
                 return True
             self.place(f, slot)
         # All tables taken where both are free: displace a meeting of two people above target.
-        if self.online[e]:
+        if self.online[e] or not self.has_room(e):
             return False
         window = self.avail[u] & self.avail[v] & ~(self.busy[u] | self.busy[v])
         window &= self.full_tables
@@ -234,8 +234,10 @@ class State:
         """Move unlocked meetings next to the people's other meetings when that shortens gaps."""
         for _ in range(rounds):
             moved = False
+            previous = self.instance.previous
             for e in list(self.assignment):
-                if e in self.instance.locked:
+                # Locked meetings stay; so do kept ones (a re-run moves as few as it can).
+                if e in self.instance.locked or previous.get(e) == self.assignment[e]:
                     continue
                 before = self._gap_cost(e)
                 if before == 0:
