@@ -408,12 +408,14 @@ def _make_media(
                 else ("image/png" if name.endswith(".png") else "image/jpeg"),
                 width=width or None,
                 height=height or None,
+                size=sizes[name],
                 status=MediaStatus.READY,
                 position=position,
                 **extra,
             )
         )
 
+    sizes = {item[0]: default_storage.size(item[0]) for items in pool.values() for item in items}
     first_exhibit: dict[int, Exhibit] = {}
     for exhibit in exhibits:
         first_exhibit.setdefault(exhibit.exhibitor_id, exhibit)
