@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 
 from showfloor.analytics.collect import key_figures
+from showfloor.analytics.report import build_report, render_pdf
 from showfloor.core.decorators import edition_permission_required
 from showfloor.core.rules import Perm
 from showfloor.web.navigation import links
@@ -25,3 +28,27 @@ def dashboard(request: HttpRequest, edition_slug: str) -> HttpResponse:
             "staff_links": links("STAFF", edition, perms),
         },
     )
+
+
+def _report_language(request: HttpRequest) -> str:
+    language = request.GET.get("lang") or translation.get_language() or "en"
+    return language if language in dict(settings.LANGUAGES) else "en"
+
+
+@edition_permission_required(Perm.VIEW_ANALYTICS)
+def report(request: HttpRequest, edition_slug: str) -> HttpResponse:
+    edition = request.edition  # type: ignore[attr-defined]
+    built = build_report(edition, _report_language(request))
+    return render(
+        request, "analytics/report.html", {"report": built, "languages": settings.LANGUAGES}
+    )
+
+
+@edition_permission_required(Perm.VIEW_ANALYTICS)
+def report_pdf(request: HttpRequest, edition_slug: str) -> HttpResponse:
+    edition = request.edition  # type: ignore[attr-defined]
+    language = _report_language(request)
+    pdf = render_pdf(build_report(edition, language))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="report-{edition.slug}-{language}.pdf"'
+    return response

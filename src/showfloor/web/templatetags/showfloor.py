@@ -33,9 +33,16 @@ def money(value: Money | None) -> str:
 
 
 @register.filter
-def amount(value: Decimal | int | None, places: int = 0) -> str:
+def amount(value: Decimal | int | str | None, places: int | None = None) -> str:
+    """A number with grouping, in the active locale; a Decimal keeps its own decimals unless
+    `places` is given (83.3 stays 83.3, 17848000000.00 shows its cents)."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
+    if places is None:
+        exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+        places = max(0, -int(exponent))
     return number_format(value, int(places), use_l10n=True, force_grouping=True)
 
 
