@@ -1,4 +1,4 @@
-"""The post-show report: figures grouped by area, breakdowns charted, HTML and PDF in 3 languages."""
+"""The post-show report: figures by area, breakdowns charted, HTML and PDF in 3 languages."""
 
 import subprocess
 from decimal import Decimal
