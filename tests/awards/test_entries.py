@@ -78,3 +78,19 @@ def test_organisation_enters_an_organiser_award_once(edition, system_actor):
 
     with pytest.raises(ValidationError):
         services.nominate_entry(system_actor, award, member.organization)
+
+
+@pytest.mark.django_db
+def test_exhibit_of_another_exhibitor_is_refused(edition, system_actor):
+    from showfloor.exhibitors.models import Exhibit  # noqa: PLC0415
+
+    award = AwardFactory(edition=edition, eligibility="exhibits")
+    exhibitor, other = ExhibitorFactory(edition=edition), ExhibitorFactory(edition=edition)
+    exhibit = Exhibit.objects.create(edition=edition, exhibitor=other, title={"en": "Drone"})
+
+    with pytest.raises(ValidationError) as error:
+        services.nominate_entry(
+            system_actor, award, exhibitor.organization, exhibitor, exhibit=exhibit
+        )
+
+    assert error.value.message_dict == {"exhibit": ["This exhibit is not the exhibitor's."]}

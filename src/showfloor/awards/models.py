@@ -22,7 +22,7 @@ from showfloor.awards.enums import (
 )
 from showfloor.core.i18n import I18nField, I18nTextField, localized
 from showfloor.core.models import Edition, Organization
-from showfloor.exhibitors.models import Exhibitor
+from showfloor.exhibitors.models import Exhibit, Exhibitor
 
 
 class Award(models.Model):
@@ -182,6 +182,14 @@ class Entry(models.Model):
     )
     exhibitor = models.ForeignKey(
         Exhibitor, on_delete=models.CASCADE, null=True, blank=True, related_name="award_entries"
+    )
+    exhibit = models.ForeignKey(
+        Exhibit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="award_entries",
+        verbose_name=_("exhibit"),
     )
     title = I18nField(_("title"), blank=True, help_text=_("The product, project or pitch."))
     description = I18nTextField(_("description"), blank=True)

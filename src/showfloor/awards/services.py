@@ -36,7 +36,7 @@ from showfloor.core.money import to_decimal
 from showfloor.core.permissions import Actor, require
 from showfloor.core.rules import Perm
 from showfloor.core.services import save_validated
-from showfloor.exhibitors.models import Exhibitor
+from showfloor.exhibitors.models import Exhibit, Exhibitor
 
 APPROVED = "approved"
 
@@ -117,9 +117,15 @@ def declare_conflict(
 
 
 def check_eligibility(
-    award: Award, organization: Organization, exhibitor: Exhibitor | None, title: dict[str, str]
+    award: Award,
+    organization: Organization,
+    exhibitor: Exhibitor | None,
+    title: dict[str, str],
+    exhibit: Exhibit | None = None,
 ) -> None:
     errors: dict[str, list[str]] = {}
+    if exhibit is not None and (exhibitor is None or exhibit.exhibitor_id != exhibitor.pk):
+        errors["exhibit"] = [_("This exhibit is not the exhibitor's.")]
     if exhibitor is not None and (
         exhibitor.edition_id != award.edition_id or exhibitor.organization_id != organization.pk
     ):
@@ -146,8 +152,11 @@ def _entry(
     exhibitor: Exhibitor | None,
     title: dict[str, str],
     description: dict[str, str],
+    exhibit: Exhibit | None = None,
 ) -> Entry:
-    check_eligibility(award, organization, exhibitor, title)
+    if exhibit is not None and not title:
+        title = dict(exhibit.title)
+    check_eligibility(award, organization, exhibitor, title, exhibit)
     duplicate = award.entries.filter(organization=organization, exhibitor=exhibitor).exclude(
         status=EntryStatus.WITHDRAWN
     )
@@ -157,6 +166,7 @@ def _entry(
         award=award,
         organization=organization,
         exhibitor=exhibitor,
+        exhibit=exhibit,
         title=title,
         description=description,
         source=source,
@@ -173,10 +183,18 @@ def nominate_entry(
     exhibitor: Exhibitor | None = None,
     title: dict[str, str] | None = None,
     description: dict[str, str] | None = None,
+    exhibit: Exhibit | None = None,
 ) -> Entry:
     require(actor, Perm.MANAGE_AWARDS, award.edition)
     return _entry(
-        actor, award, EntrySource.NOMINATED, organization, exhibitor, title or {}, description or {}
+        actor,
+        award,
+        EntrySource.NOMINATED,
+        organization,
+        exhibitor,
+        title or {},
+        description or {},
+        exhibit,
     )
 
 
@@ -187,6 +205,7 @@ def submit_entry(
     exhibitor: Exhibitor,
     title: dict[str, str],
     description: dict[str, str] | None = None,
+    exhibit: Exhibit | None = None,
 ) -> Entry:
     """An exhibitor's own entry, while the award is open for entries."""
     if not actor.is_member_of(exhibitor.organization_id):
@@ -201,6 +220,7 @@ def submit_entry(
         exhibitor,
         title,
         description or {},
+        exhibit,
     )
 
 
