@@ -1,0 +1,172 @@
+"""Server-rendered SVG of a hall: one polygon per booth, in metres, coloured by status (staff) or
+by the holder's first sector (visitors). The same document is inlined in the page (zoom and pan
+in the browser), downloaded as .svg and printed into the PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from xml.sax.saxutils import escape, quoteattr
+
+from django.utils.translation import gettext as _
+
+from showfloor.core.i18n import localized
+from showfloor.core.models import Sector
+from showfloor.floorplan import geometry, links
+from showfloor.floorplan.enums import BoothStatus
+from showfloor.floorplan.models import Booth, Hall
+from showfloor.floorplan.queries import visible_holder
+
+STATUS_COLOURS = {
+    BoothStatus.AVAILABLE: "#d8f0df",
+    BoothStatus.OPTION: "#ffe08a",
+    BoothStatus.RESERVED: "#9cc5f5",
+    BoothStatus.SOLD: "#1f6fd1",
+    BoothStatus.BLOCKED: "#b8bec6",
+}
+# Colour-blind-friendly qualitative palette (Okabe–Ito, then Tableau), one per sector.
+SECTOR_PALETTE = [
+    "#e69f00",
+    "#56b4e9",
+    "#009e73",
+    "#f0e442",
+    "#0072b2",
+    "#d55e00",
+    "#cc79a7",
+    "#8c564b",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+    "#9467bd",
+]
+EMPTY_COLOUR = "#eef0f3"
+NO_SECTOR_COLOUR = "#c9d3df"
+DARK_FILLS = {"#1f6fd1", "#0072b2", "#009e73", "#d55e00", "#8c564b", "#9467bd", "#7f7f7f"}
+MARGIN = Decimal(2)
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    colour: str
+
+
+def _num(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def _points(points: Sequence[geometry.Point]) -> str:
+    return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+
+
+def sector_colours(sectors: Iterable[Sector]) -> dict[int, str]:
+    return {
+        sector.pk: SECTOR_PALETTE[index % len(SECTOR_PALETTE)]
+        for index, sector in enumerate(sorted(sectors, key=lambda s: s.code))
+    }
+
+
+def status_legend() -> list[LegendEntry]:
+    return [LegendEntry(str(status.label), STATUS_COLOURS[status]) for status in BoothStatus]
+
+
+def sector_legend(sectors: Iterable[Sector], used: set[int]) -> list[LegendEntry]:
+    colours = sector_colours(sectors)
+    entries = [
+        LegendEntry(localized(sector.name), colours[sector.pk])
+        for sector in sorted(sectors, key=lambda s: s.code)
+        if sector.pk in used
+    ]
+    return [*entries, LegendEntry(_("Free or not yet allocated"), EMPTY_COLOUR)]
+
+
+def _first_sector(booth: Booth) -> Sector | None:
+    holder = visible_holder(booth)
+    if holder is None:
+        return None
+    sectors = list(holder.sectors.all())
+    return sectors[0] if sectors else None
+
+
+def render_hall(
+    hall: Hall,
+    booths: Iterable[Booth],
+    *,
+    mode: str = "sector",
+    sectors: Iterable[Sector] = (),
+    highlight: Iterable[int] = (),
+    link_booths: bool = True,
+) -> str:
+    """The hall as an SVG document; `mode` is "status" (staff) or "sector" (visitors)."""
+    outline = hall.points
+    min_x, min_y, max_x, max_y = geometry.bounds(outline)
+    view = (min_x - MARGIN, min_y - MARGIN, max_x - min_x + 2 * MARGIN, max_y - min_y + 2 * MARGIN)
+    colours = sector_colours(sectors)
+    marked = set(highlight)
+    title = escape(localized(hall.name) or hall.code)
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" class="hall-plan" '
+        f'viewBox="{" ".join(_num(v) for v in view)}" '
+        f'data-hall="{escape(hall.code)}" data-mode="{mode}" role="img" '
+        f"aria-label={quoteattr(title)}>",
+        f"<title>{title}</title>",
+        "<style>.booth polygon{stroke:#40505f;stroke-width:.08}"
+        ".booth text{font:600 .9px sans-serif;text-anchor:middle;dominant-baseline:middle;"
+        "pointer-events:none}.booth .name{font-weight:400;font-size:.55px}"
+        ".booth.is-highlighted polygon{stroke:#d7263d;stroke-width:.45}"
+        "a.booth:hover polygon{stroke:#d7263d;stroke-width:.25}</style>",
+        f'<polygon class="hall-outline" points="{_points(outline)}" '
+        'fill="#fbfcfd" stroke="#1f2a36" stroke-width=".3"/>',
+    ]
+    for booth in booths:
+        parts.append(_booth(booth, mode, colours, booth.pk in marked, link_booths))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _booth(
+    booth: Booth, mode: str, colours: dict[int, str], highlighted: bool, link_booths: bool
+) -> str:
+    points = booth.points
+    holder = booth.exhibitor if mode == "status" else visible_holder(booth)
+    if mode == "status":
+        fill = STATUS_COLOURS[BoothStatus(booth.status)]
+    elif holder is None:
+        fill = EMPTY_COLOUR
+    else:
+        sector = _first_sector(booth)
+        fill = colours.get(sector.pk, NO_SECTOR_COLOUR) if sector else NO_SECTOR_COLOUR
+    name = localized(holder.organization.name) if holder is not None else ""
+    cx, cy = geometry.centroid(points)
+    label_colour = "#ffffff" if fill in DARK_FILLS else "#1f2a36"
+    width = booth.max_x - booth.min_x
+    tooltip = " · ".join(
+        part
+        for part in (booth.code, name, f"{_num(booth.area.quantize(Decimal('0.01')))} m²")
+        if part
+    )
+    classes = "booth is-highlighted" if highlighted else "booth"
+    attributes = (
+        f'class="{classes}" id="booth-{booth.pk}" data-code={quoteattr(booth.code)} '
+        f'data-status="{booth.status}" data-name={quoteattr(name)}'
+    )
+    inner = [
+        f"<title>{escape(tooltip)}</title>",
+        f'<polygon points="{_points(points)}" fill="{fill}"/>',
+        f'<text x="{_num(cx)}" y="{_num(cy - Decimal("0.35"))}" fill="{label_colour}">'
+        f"{escape(booth.code)}</text>",
+    ]
+    if name and width >= 3:
+        # Long names are cut to what fits the booth's width at this font size.
+        room = int(width / Decimal("0.32"))
+        short = name if len(name) <= room else name[: max(room - 1, 1)] + "…"
+        inner.append(
+            f'<text class="name" x="{_num(cx)}" y="{_num(cy + Decimal("0.55"))}" '
+            f'fill="{label_colour}">{escape(short)}</text>'
+        )
+    url = links.virtual_booth_url(holder) if link_booths and holder is not None else None
+    if url:
+        return f"<a href={quoteattr(url)} {attributes}>{''.join(inner)}</a>"
+    return f"<g {attributes}>{''.join(inner)}</g>"
