@@ -144,7 +144,7 @@ def _name_key() -> str:
 def exhibitor_cards(exhibitors: QuerySet[Exhibitor]) -> QuerySet[Exhibitor]:
     """What a catalogue card shows: organisation, sectors and the logo, in few queries."""
     return (
-        exhibitors.select_related("organization", "host__organization")
+        exhibitors.select_related("organization", "host__organization", "edition")
         .prefetch_related(
             "sectors",
             Prefetch("media", queryset=Media.objects.filter(kind="logo"), to_attr="logos"),
@@ -313,7 +313,7 @@ def booth(edition: Edition, pk: int) -> Exhibitor | None:
 
 def staff_exhibitors(edition: Edition, status: str = "", q: str = "") -> QuerySet[Exhibitor]:
     result = Exhibitor.objects.filter(edition=edition).select_related(
-        "organization", "host__organization"
+        "organization", "host__organization", "edition"
     )
     if status:
         result = result.filter(status=status)
