@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from ninja.security import HttpBearer
 
 from showfloor.api.auth import SessionAuth, TokenAuth
@@ -173,7 +173,7 @@ LEAD_AUTH = [TokenAuth(), SessionAuth()]
 )
 def lead_capture(
     request: HttpRequest, edition_slug: str, exhibitor_id: int, payload: LeadIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status:
     """Scan a visitor's badge at the booth; scanning again returns the existing lead (200)."""
     exhibitor = _exhibitor(request, edition_slug, exhibitor_id)
     lead, created = services.capture_lead(
@@ -184,7 +184,7 @@ def lead_capture(
         notes=payload.notes,
         tags=payload.tags,
     )
-    return (201 if created else 200), _lead_out(lead, created)
+    return Status(201 if created else 200, _lead_out(lead, created))
 
 
 @router.get(
@@ -249,3 +249,10 @@ def my_scanned_by(request: HttpRequest, edition_slug: str) -> list[dict[str, Any
         {"exhibitor": str(lead.exhibitor), "scanned_at": lead.scanned_at}
         for lead in queries.scanned_by(participant)
     ]
+
+
+@router.get("/scanner/ping", auth=[DeviceAuth()], url_name="scanner_ping")
+def scanner_ping(request: HttpRequest) -> dict[str, Any]:
+    """A device checks that it is online and still registered (no database write)."""
+    device = request.scanner_device  # type: ignore[attr-defined]
+    return {"ok": True, "device": device.pk, "edition": device.edition.slug}
