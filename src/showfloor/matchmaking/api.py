@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from showfloor.api.helpers import actor, edition_for
 from showfloor.attendance.models import Participant
@@ -74,14 +74,13 @@ def my_requests(request: HttpRequest, edition_slug: str) -> list[MeetingRequest]
 
 
 @router.post(f"{BASE}/requests", response={201: RequestOut})
-def create_request(
-    request: HttpRequest, edition_slug: str, payload: RequestIn
-) -> tuple[int, MeetingRequest]:
+def create_request(request: HttpRequest, edition_slug: str, payload: RequestIn) -> Status:
     me = _me(request, edition_slug)
     recipient = Participant.objects.filter(pk=payload.recipient_id, edition=me.edition).first()
     if recipient is None:
         raise Http404("no such participant")
-    return 201, services.send_request(actor(request), me, recipient, message=payload.message)
+    created = services.send_request(actor(request), me, recipient, message=payload.message)
+    return Status(201, created)
 
 
 def _request(request: HttpRequest, edition_slug: str, pk: int) -> MeetingRequest:

@@ -150,6 +150,7 @@ def add_walk_in(actor: Actor, a: Participant, b: Participant, *, message: str = 
 @transaction.atomic
 def set_locked(actor: Actor, meeting: Meeting, locked: bool) -> Meeting:
     require_staff(actor, meeting.edition)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if locked and meeting.status != MeetingStatus.SCHEDULED:
         raise ValidationError(_("Only a scheduled meeting can be locked."))
     Meeting.objects.filter(pk=meeting.pk).update(locked=locked)
@@ -169,6 +170,7 @@ def check_in(actor: Actor, meeting: Meeting, participant: Participant) -> Meetin
     held once both sides have checked in."""
     if not rules.is_matchmaking_staff(actor, meeting.edition):
         require_act_for(actor, participant)
+    meeting = Meeting.objects.get(pk=meeting.pk)
     if meeting.status != MeetingStatus.SCHEDULED:
         raise ValidationError(_("Only a scheduled meeting can be checked in."))
     field = {

@@ -1,0 +1,201 @@
+"""Participant pages, staff pages and the API: who sees what, and what they see."""
+
+from __future__ import annotations
+
+import icalendar
+import pytest
+from django.urls import reverse
+
+from showfloor.core.enums import StaffRoleName
+from showfloor.core.permissions import Actor
+from showfloor.matchmaking import services
+from showfloor.matchmaking.models import Meeting, MeetingRequest
+from tests.matchmaking.factories import make_slots, make_tables, person
+
+pytestmark = pytest.mark.django_db
+
+
+def url(edition, name, **kwargs):
+    return reverse(f"matchmaking:{name}", kwargs={"edition_slug": edition.slug, **kwargs})
+
+
+@pytest.fixture
+def booked(edition, system_actor):
+    make_slots(edition, 2)
+    make_tables(edition, 1)
+    a, b = person(edition, first_name="Ada"), person(edition, first_name="Bo")
+    request = services.send_request(system_actor, a.participant, b.participant, message="Hi")
+    services.accept_request(system_actor, request)
+    services.schedule_all(system_actor, edition)
+    return a, b, request
+
+
+def test_agenda_page_lists_the_meeting_for_each_side(client, edition, booked):
+    a, b, _request = booked
+    client.force_login(a.participant.user)
+
+    response = client.get(url(edition, "agenda"))
+
+    assert response.status_code == 200
+    assert [row["other"].first_name for row in response.context["rows"]] == ["Bo"]
+
+
+def test_agenda_ics_holds_one_event_at_the_slot(client, edition, booked):
+    a, _b, _request = booked
+    client.force_login(a.participant.user)
+    meeting = Meeting.objects.get()
+
+    response = client.get(url(edition, "agenda_ics"))
+
+    events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert [(str(e["summary"]), e.decoded("dtstart")) for e in events] == [
+        ("Meeting with Bo Li", meeting.slot.starts_at)
+    ]
+
+
+def test_agenda_pdf_is_a_pdf(client, edition, booked):
+    a, _b, _request = booked
+    client.force_login(a.participant.user)
+
+    response = client.get(url(edition, "agenda_pdf"))
+
+    assert (response["Content-Type"], response.content[:5]) == ("application/pdf", b"%PDF-")
+
+
+def test_answer_request_of_someone_else_answers_404(client, edition, booked):
+    _a, _b, request = booked
+    stranger = person(edition)
+    client.force_login(stranger.participant.user)
+
+    response = client.post(url(edition, "answer_request", pk=request.pk, action="cancel"))
+
+    assert response.status_code == 404
+    assert MeetingRequest.objects.get().status == "accepted"
+
+
+def test_requests_page_shows_only_own_requests(client, edition, booked):
+    stranger = person(edition)
+    client.force_login(stranger.participant.user)
+
+    response = client.get(url(edition, "requests"))
+
+    assert (list(response.context["received"]), list(response.context["sent"])) == ([], [])
+
+
+def test_send_request_page_posts_and_redirects_to_requests(client, edition):
+    a, b = person(edition), person(edition)
+    client.force_login(a.participant.user)
+
+    response = client.post(
+        url(edition, "send_request", participant_pk=b.participant.pk), {"message": "Let us meet"}
+    )
+
+    assert response.url == url(edition, "requests")
+    assert list(MeetingRequest.objects.values_list("message", flat=True)) == ["Let us meet"]
+
+
+def test_staff_desk_needs_matchmaking_permission(client, edition, staff_user):
+    client.force_login(staff_user(edition, StaffRoleName.PROGRAMME))
+
+    response = client.get(url(edition, "staff_desk"))
+
+    assert response.status_code == 403
+
+
+def test_staff_schedule_all_stores_a_run(client, edition, staff_user, booked):
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+
+    response = client.post(url(edition, "staff_schedule"))
+
+    assert response.url == url(edition, "staff_desk")
+    assert edition.matchmaking_schedule_runs.count() == 2
+
+
+def test_staff_grid_places_meeting_in_its_cell(client, edition, staff_user, booked):
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+    meeting = Meeting.objects.get()
+
+    response = client.get(url(edition, "staff_grid"))
+
+    cells = {
+        (slot.pk, i): m for slot, row in response.context["rows"] for i, m in enumerate(row) if m
+    }
+    assert cells == {(meeting.slot_id, 0): meeting}
+
+
+def test_export_schedule_json_lists_the_meeting(client, edition, staff_user, booked):
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+
+    response = client.get(url(edition, "staff_export", kind="schedule", fmt="json"))
+
+    assert [(r["participant_a"], r["participant_b"]) for r in response.json()] == [
+        ("Ada Li", "Bo Li")
+    ]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_api_agenda_query_count_is_constant(
+    client, edition, system_actor, count, django_assert_num_queries
+):
+    make_slots(edition, 4)
+    make_tables(edition, 4)
+    hub = person(edition)
+    for _ in range(count):
+        other = person(edition)
+        services.accept_request(
+            system_actor, services.send_request(system_actor, other.participant, hub.participant)
+        )
+    services.schedule_all(system_actor, edition, fairness_bounds=False)
+    client.force_login(hub.participant.user)
+
+    with django_assert_num_queries(6):
+        response = client.get(f"/api/v1/editions/{edition.slug}/matchmaking/agenda")
+
+    assert len(response.json()) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_requests_page_query_count_is_constant(
+    client, edition, system_actor, count, django_assert_num_queries
+):
+    hub = person(edition)
+    for _ in range(count):
+        other = person(edition)
+        services.send_request(system_actor, other.participant, hub.participant)
+    client.force_login(hub.participant.user)
+
+    with django_assert_num_queries(7):
+        response = client.get(url(edition, "requests"))
+
+    assert len(response.context["received"]) == count
+
+
+def test_api_request_create_and_decline(client, edition):
+    a, b = person(edition), person(edition)
+    client.force_login(a.participant.user)
+    created = client.post(
+        f"/api/v1/editions/{edition.slug}/matchmaking/requests",
+        {"recipient_id": b.participant.pk, "message": "Hello"},
+        content_type="application/json",
+    ).json()
+    client.force_login(b.participant.user)
+
+    declined = client.post(
+        f"/api/v1/editions/{edition.slug}/matchmaking/requests/{created['id']}/decline",
+        {"reason": "not_relevant"},
+        content_type="application/json",
+    ).json()
+
+    assert (declined["status"], declined["decline_reason"]) == ("declined", "not_relevant")
+
+
+def test_api_schedule_by_participant_is_forbidden(client, edition):
+    a = person(edition)
+    client.force_login(a.participant.user)
+
+    response = client.post(
+        f"/api/v1/editions/{edition.slug}/matchmaking/schedule", {}, content_type="application/json"
+    )
+
+    assert response.status_code == 403
+    assert Actor(user=a.participant.user).has_perm("can_manage_matchmaking", edition) is False
