@@ -6,12 +6,10 @@ not; a public one answers 403 to a write by someone who may not manage it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import File, Form, Router
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -123,21 +121,26 @@ def list_exhibitors(
 
 @router.get(
     "/editions/{edition_slug}/exhibitors/{exhibitor_id}",
-    response={200: ExhibitorPrivateOut | ExhibitorOut, **ERRORS},
+    response={200: ExhibitorOut, **ERRORS},
     auth=PUBLIC_AUTH,
 )
-def get_exhibitor(request: HttpRequest, edition_slug: str, exhibitor_id: int) -> Any:
+def get_exhibitor(request: HttpRequest, edition_slug: str, exhibitor_id: int) -> Exhibitor:
     edition = edition_for(request, edition_slug)
-    exhibitor = _visible(request, edition, exhibitor_id)
-    if rules.can_manage_exhibitor(actor(request), exhibitor):
-        return ExhibitorPrivateOut.from_orm(exhibitor)
-    return ExhibitorOut.from_orm(exhibitor)
+    return _visible(request, edition, exhibitor_id)
+
+
+@router.get(
+    "/editions/{edition_slug}/exhibitors/{exhibitor_id}/application",
+    response={200: ExhibitorPrivateOut, **ERRORS},
+)
+def get_application(request: HttpRequest, edition_slug: str, exhibitor_id: int) -> Exhibitor:
+    """The exhibitor with what only its team and the organiser see (review, contacts)."""
+    edition = edition_for(request, edition_slug)
+    return _managed(request, edition, exhibitor_id)
 
 
 @router.post("/editions/{edition_slug}/exhibitors", response={201: ExhibitorPrivateOut, **ERRORS})
-def apply_exhibitor(
-    request: HttpRequest, edition_slug: str, payload: ExhibitorIn
-) -> tuple[int, Exhibitor]:
+def apply_exhibitor(request: HttpRequest, edition_slug: str, payload: ExhibitorIn) -> Status:
     """An organisation applies (its members, or exhibitor staff)."""
     edition = edition_for(request, edition_slug)
     organization = Organization.objects.filter(pk=payload.organization_id).first()
@@ -166,7 +169,7 @@ def apply_exhibitor(
         contacts=[contact.dict() for contact in payload.contacts],
         **values,
     )
-    return 201, _exhibitors(edition).get(pk=exhibitor.pk)
+    return Status(201, _exhibitors(edition).get(pk=exhibitor.pk))
 
 
 @router.patch(
@@ -270,7 +273,7 @@ def list_exhibitor_exhibits(
 )
 def create_exhibit(
     request: HttpRequest, edition_slug: str, exhibitor_id: int, payload: ExhibitIn
-) -> tuple[int, Exhibit]:
+) -> Status:
     edition = edition_for(request, edition_slug)
     exhibitor = _managed(request, edition, exhibitor_id)
     values = payload.dict(exclude={"seeking", "sectors"})
@@ -278,7 +281,7 @@ def create_exhibit(
     exhibit = services.create_exhibit(
         actor(request), exhibitor, values, sectors=_sectors(payload.sectors)
     )
-    return 201, _exhibit_queryset().get(pk=exhibit.pk)
+    return Status(201, _exhibit_queryset().get(pk=exhibit.pk))
 
 
 def _managed_exhibit(request: HttpRequest, edition: Edition, exhibit_id: int) -> Exhibit:
@@ -315,10 +318,10 @@ def update_exhibit(
 
 
 @router.delete("/editions/{edition_slug}/exhibits/{exhibit_id}", response={204: None, **ERRORS})
-def delete_exhibit(request: HttpRequest, edition_slug: str, exhibit_id: int) -> tuple[int, None]:
+def delete_exhibit(request: HttpRequest, edition_slug: str, exhibit_id: int) -> Status:
     edition = edition_for(request, edition_slug)
     services.delete_exhibit(actor(request), _managed_exhibit(request, edition, exhibit_id))
-    return 204, None
+    return Status(204, None)
 
 
 # Media -------------------------------------------------------------------------------------------
@@ -358,7 +361,7 @@ def upload_media(
     kind: Form[str],
     file: File[UploadedFile],
     exhibit_id: Form[int | None] = None,
-) -> tuple[int, Media]:
+) -> Status:
     """Upload a logo, photo, video, PDF document or 2:1 panorama (multipart form)."""
     edition = edition_for(request, edition_slug)
     exhibitor = _managed(request, edition, exhibitor_id)
@@ -371,7 +374,7 @@ def upload_media(
         size=file.size,
         exhibit=_exhibit_of(exhibitor, exhibit_id),
     )
-    return 201, Media.objects.get(pk=media.pk)
+    return Status(201, Media.objects.get(pk=media.pk))
 
 
 @router.post(
@@ -380,7 +383,7 @@ def upload_media(
 )
 def add_video_link(
     request: HttpRequest, edition_slug: str, exhibitor_id: int, payload: MediaLinkIn
-) -> tuple[int, Media]:
+) -> Status:
     edition = edition_for(request, edition_slug)
     exhibitor = _managed(request, edition, exhibitor_id)
     media = services.add_media(
@@ -391,15 +394,15 @@ def add_video_link(
         title=payload.title,
         exhibit=_exhibit_of(exhibitor, payload.exhibit_id),
     )
-    return 201, media
+    return Status(201, media)
 
 
 @router.delete("/editions/{edition_slug}/media/{media_id}", response={204: None, **ERRORS})
-def delete_media(request: HttpRequest, edition_slug: str, media_id: int) -> tuple[int, None]:
+def delete_media(request: HttpRequest, edition_slug: str, media_id: int) -> Status:
     edition = edition_for(request, edition_slug)
     media = Media.objects.filter(edition=edition, pk=media_id).first()
     if media is None:
         raise Http404("Not found")
     _managed(request, edition, media.exhibitor_id)
     services.delete_media(actor(request), media)
-    return 204, None
+    return Status(204, None)
