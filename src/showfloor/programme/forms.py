@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from showfloor.core.i18n import CONTENT_LANGUAGES, LANGUAGE_LABELS
 from showfloor.core.models import Edition, Sector
-from showfloor.programme.enums import SpeakerRole
+from showfloor.programme.enums import SpeakerRole, StreamStatus
 from showfloor.programme.models import Forum, Room, Session, Speaker, Stream
 
 # Time zones offered in the visitor's selector, besides the edition's and the browser's own.
@@ -167,6 +167,13 @@ class StreamForm(forms.ModelForm):
     class Meta:
         model = Stream
         fields = ["playback_url", "replay_url", "status"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].required = False
+
+    def clean_status(self) -> str:
+        return self.cleaned_data.get("status") or StreamStatus.SCHEDULED
 
 
 class QuestionForm(forms.Form):

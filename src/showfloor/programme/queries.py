@@ -41,7 +41,7 @@ def sessions_with_details(queryset: QuerySet[Session]) -> QuerySet[Session]:
     people = SessionSpeaker.objects.select_related("speaker__organization").order_by(
         "role", "order", "id"
     )
-    return queryset.select_related("edition", "forum", "room", "stream").prefetch_related(
+    return queryset.select_related("edition", "forum__edition", "room", "stream").prefetch_related(
         Prefetch("session_speakers", queryset=people), "sectors"
     )
 
@@ -162,3 +162,49 @@ def speaker_countries(edition: Edition) -> Counter[str]:
         .distinct()
     )
     return Counter(country or "" for _id, country in rows)
+
+
+@dataclass(frozen=True)
+class ProgrammeTotals:
+    forums: int
+    sessions: int
+    streamed_sessions: int
+    speakers: int
+    speaker_countries: dict[str, int]
+    attended: int
+    registrations: int
+    unique_viewers: int
+    peak_concurrent: int
+    replay_views: int
+
+
+def programme_totals(edition: Edition) -> ProgrammeTotals:
+    """The edition's programme figures, all computed from rows (see figures.py for words)."""
+    published = Session.objects.filter(
+        edition=edition, status=SessionStatus.PUBLISHED, starts_at__isnull=False
+    )
+    pings = ViewerPing.objects.filter(session__edition=edition)
+    live = pings.filter(mode=ViewMode.LIVE)
+    peak = list(
+        live.values("minute")
+        .annotate(n=Count("visitor_hash", distinct=True))
+        .order_by("-n")
+        .values_list("n", flat=True)[:1]
+    )
+    registrations = SessionRegistration.objects.filter(session__in=published)
+    countries = speaker_countries(edition)
+    return ProgrammeTotals(
+        forums=Forum.objects.filter(edition=edition, sessions__in=published).distinct().count(),
+        sessions=published.count(),
+        streamed_sessions=published.filter(stream__isnull=False).count(),
+        speakers=sum(countries.values()),
+        speaker_countries=dict(countries.most_common()),
+        attended=registrations.filter(attended_at__isnull=False).count(),
+        registrations=registrations.exclude(status=RegistrationStatus.CANCELLED).count(),
+        unique_viewers=live.values("visitor_hash").distinct().count(),
+        peak_concurrent=peak[0] if peak else 0,
+        replay_views=pings.filter(mode=ViewMode.REPLAY)
+        .values("session_id", "visitor_hash")
+        .distinct()
+        .count(),
+    )
