@@ -51,7 +51,8 @@ def _common(
             % {"ref": ref, "value": kind, "allowed": ", ".join(BoothType.values)}
         )
     result["type"] = kind
-    sides = str(values.get("open_sides") if values.get("open_sides") is not None else "1").strip()
+    raw_sides = values.get("open_sides")
+    sides = "1" if raw_sides is None or str(raw_sides).strip() == "" else str(raw_sides).strip()
     if not sides.isdigit() or int(sides) > 4:
         errors.append(
             _("%(ref)s, open_sides: “%(value)s” is not a whole number from 0 to 4.")

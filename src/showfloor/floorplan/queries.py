@@ -19,7 +19,11 @@ PUBLIC_HOLDER_STATUSES = RENTED_STATUSES
 
 
 def halls(edition: Edition) -> QuerySet[Hall]:
-    return Hall.objects.filter(edition=edition).select_related("venue").order_by("position", "code")
+    return (
+        Hall.objects.filter(edition=edition)
+        .select_related("venue", "edition")
+        .order_by("position", "code")
+    )
 
 
 def hall_by_code(edition: Edition, code: str) -> Hall | None:
@@ -88,7 +92,7 @@ def search_booths(edition: Edition, query: str, limit: int = 50) -> list[BoothMa
         return []
     booths = list(
         Booth.objects.filter(edition=edition, status__in=RENTED_STATUSES)
-        .select_related("hall", "exhibitor__organization", "exhibitor__edition")
+        .select_related("hall__edition", "exhibitor__organization", "exhibitor__edition")
         .prefetch_related(
             Prefetch(
                 "exhibitor__co_exhibitors",

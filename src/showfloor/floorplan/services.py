@@ -195,7 +195,12 @@ def _overlap_errors(
     for first, second in pairs:
         if first.startswith("old:") and second.startswith("old:"):
             continue
-        new_key, other_key = (first, second) if first.startswith("new:") else (second, first)
+        if first.startswith("new:") and second.startswith("new:"):
+            # Between two new booths, the later one (row, feature) is the one that overlaps.
+            first, second = sorted((first, second), key=lambda key: int(key[4:]))
+            new_key, other_key = second, first
+        else:
+            new_key, other_key = (first, second) if first.startswith("new:") else (second, first)
         spec = by_key[new_key]
         other_code, other_points = shapes[other_key]
         errors.append(
