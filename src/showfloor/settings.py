@@ -185,6 +185,9 @@ STREAMING_BASE_URL = os.environ.get(
 ).rstrip("/")
 
 NINJA_PAGINATION_PER_PAGE = 50
+# Bounded so that no page request can ask the database for more than it can answer.
+NINJA_PAGINATION_MAX_LIMIT = 1000
+NINJA_PAGINATION_MAX_OFFSET = 10_000_000
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx and the scanner page read it to send X-CSRFToken

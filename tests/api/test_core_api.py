@@ -390,3 +390,23 @@ def test_openapi_document_loads_and_lists_core_paths(client):
     assert "BearerAuth" in json.dumps(response.json()["components"]) or "TokenAuth" in json.dumps(
         response.json()["components"]
     )
+
+
+@pytest.mark.django_db
+def test_patch_with_null_names_the_field_and_changes_nothing(client):
+    edition = EditionFactory(city="Shenzhen")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = patch(client, f"/api/v1/editions/{edition.slug}", {"city": None, "country": None})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "city", "message": "This field cannot be null."},
+        {"field": "country", "message": "This field cannot be null."},
+    ]
+    edition.refresh_from_db()
+    assert edition.city == "Shenzhen"
+
+
+@pytest.mark.django_db
+def test_page_size_is_bounded(client):
+    response = client.get("/api/v1/organizers?limit=162053034360951898112")
+    assert response.status_code == 422

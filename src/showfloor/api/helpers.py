@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
+from ninja import Schema
 
 from showfloor.core.middleware import resolve_edition
 from showfloor.core.models import Edition
@@ -28,3 +31,13 @@ def edition_for(request: HttpRequest, slug: str, perm: str | None = None) -> Edi
 
 def not_found() -> Http404:
     return Http404("Not found")
+
+
+def patch_values(payload: Schema) -> dict[str, Any]:
+    """The fields a PATCH sets; an explicit null is refused, naming the field, rather than
+    reaching a column that cannot hold it."""
+    values = payload.dict(exclude_unset=True)
+    nulls = sorted(name for name, value in values.items() if value is None)
+    if nulls:
+        raise ValidationError({name: ["This field cannot be null."] for name in nulls})
+    return values

@@ -12,7 +12,7 @@ from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
-from showfloor.api.helpers import actor, edition_for
+from showfloor.api.helpers import actor, edition_for, patch_values
 from showfloor.core import queries, services
 from showfloor.core.enums import EditionStatus
 from showfloor.core.models import Edition, Expo, Organization, Organizer, Sector
@@ -88,7 +88,7 @@ def get_organizer(request: HttpRequest, organizer_id: int) -> Organizer:
 def update_organizer(request: HttpRequest, organizer_id: int, payload: OrganizerPatch) -> Organizer:
     organizer = get_object_or_404(Organizer, pk=organizer_id)
     _require_organizer_admin(request, organizer.pk)
-    services.update_object(actor(request), organizer, payload.dict(exclude_unset=True))
+    services.update_object(actor(request), organizer, patch_values(payload))
     return organizer
 
 
@@ -120,7 +120,7 @@ def get_expo(request: HttpRequest, slug: str) -> Expo:
 def update_expo(request: HttpRequest, slug: str, payload: ExpoPatch) -> Expo:
     expo = get_object_or_404(Expo, slug=slug)
     _require_organizer_admin(request, expo.organizer_id)
-    services.update_object(actor(request), expo, payload.dict(exclude_unset=True))
+    services.update_object(actor(request), expo, patch_values(payload))
     return expo
 
 
@@ -167,7 +167,7 @@ def get_edition(request: HttpRequest, edition_slug: str) -> Edition:
 @router.patch("/editions/{edition_slug}", response={200: EditionOut, **ERRORS})
 def update_edition(request: HttpRequest, edition_slug: str, payload: EditionPatch) -> Edition:
     edition = edition_for(request, edition_slug, Perm.MANAGE_EDITION)
-    services.update_object(actor(request), edition, payload.dict(exclude_unset=True))
+    services.update_object(actor(request), edition, patch_values(payload))
     return edition
 
 
@@ -214,7 +214,7 @@ def get_organization(request: HttpRequest, organization_id: int) -> Organization
 
 
 def _organization_values(payload: Any) -> tuple[dict[str, Any], dict[str, list[Sector]]]:
-    values = payload.dict(exclude_unset=True)
+    values = patch_values(payload)
     m2m = {}
     if "sectors" in values:
         m2m["sectors"] = _sectors(values.pop("sectors") or [])
