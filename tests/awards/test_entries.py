@@ -82,7 +82,7 @@ def test_organisation_enters_an_organiser_award_once(edition, system_actor):
 
 @pytest.mark.django_db
 def test_exhibit_of_another_exhibitor_is_refused(edition, system_actor):
-    from showfloor.exhibitors.models import Exhibit  # noqa: PLC0415
+    from showfloor.exhibitors.models import Exhibit
 
     award = AwardFactory(edition=edition, eligibility="exhibits")
     exhibitor, other = ExhibitorFactory(edition=edition), ExhibitorFactory(edition=edition)

@@ -71,7 +71,7 @@ def test_import_creates_unknown_party_once(edition, sectors, system_actor):
 
 
 def test_import_refuses_other_file_types(edition, system_actor):
-    with pytest.raises(ImportFileError, match="Upload a .csv or .xlsx file."):
+    with pytest.raises(ImportFileError, match=r"Upload a \.csv or \.xlsx file\."):
         import_file(system_actor, edition, io.BytesIO(b"x"), "a.pdf")
 
 

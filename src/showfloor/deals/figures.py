@@ -52,6 +52,7 @@ def key_figures(edition: Edition) -> list[Figure]:
             % {"cur": currency},
             unit=currency,
             area=AREA,
+            public=False,  # the exact amount; the public pages show it in billions
             inputs={"count": total.count},
         ),
         Figure(
@@ -109,6 +110,15 @@ def _group_figures(edition: Edition, total: queries.Tally) -> list[Figure]:
                 _money(tally.value, edition.currency),
                 _("Sum of the values of those agreements in %(cur)s.") % {"cur": edition.currency},
                 unit=edition.currency,
+                area=AREA,
+                public=False,
+            ),
+            Figure(
+                f"deals.group.{group.code}.value_bn",
+                _("Value of agreements in %(group)s, in billions") % {"group": name},
+                in_billions(tally.value),
+                _("That value divided by one billion, rounded half-up to 3 decimals."),
+                unit=_("bn %(cur)s") % {"cur": edition.currency},
                 area=AREA,
             ),
             Figure(

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from showfloor.core.decorators import edition_permission_required
@@ -44,7 +45,7 @@ def rsvp(request: HttpRequest, edition_slug: str, token: str) -> HttpResponse:
 
 def visit_list(request: HttpRequest, edition_slug: str) -> HttpResponse:
     sites = queries.site_visits(request.edition)  # type: ignore[attr-defined]
-    return render(request, "guests/visits.html", {"sites": sites})
+    return render(request, "guests/visits.html", {"sites": sites, "now": timezone.now()})
 
 
 def book(request: HttpRequest, edition_slug: str, slot_id: int) -> HttpResponse:

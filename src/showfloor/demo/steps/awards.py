@@ -67,6 +67,33 @@ AWARDS = {
         },
     ),
 }
+PITCHES = [
+    {
+        "en": "Edge AI for city cameras",
+        "fr": "IA embarquée pour caméras urbaines",
+        "zh-hans": "城市摄像头边缘智能",
+    },
+    {
+        "en": "Battery recycling robot",
+        "fr": "Robot de recyclage de batteries",
+        "zh-hans": "电池回收机器人",
+    },
+    {
+        "en": "Low-cost 5G private networks",
+        "fr": "Réseaux privés 5G à bas coût",
+        "zh-hans": "低成本5G专网",
+    },
+    {
+        "en": "Rapid point-of-care diagnostics",
+        "fr": "Diagnostic rapide au chevet du patient",
+        "zh-hans": "即时快速诊断",
+    },
+    {
+        "en": "Blockchain traceability for food",
+        "fr": "Traçabilité alimentaire par blockchain",
+        "zh-hans": "区块链食品溯源",
+    },
+]
 ORGANISER_TYPES = ("government", "international", "research_institute", "university", "media")
 
 
