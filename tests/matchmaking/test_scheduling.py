@@ -162,7 +162,7 @@ def test_check_in_twice_keeps_first_time(edition, system_actor, fair):
 
 
 def test_follow_up_answer_is_stored_once_per_person(edition, system_actor, fair):
-    slots, _exhibitor, visitors, meetings = fair
+    _slots, _exhibitor, visitors, meetings = fair
     services.answer_follow_up(system_actor, meetings[0], visitors[0].participant, outcome="no")
 
     services.answer_follow_up(system_actor, meetings[0], visitors[0].participant, outcome="deal")

@@ -31,7 +31,7 @@ def booked(edition, system_actor):
 
 
 def test_agenda_page_lists_the_meeting_for_each_side(client, edition, booked):
-    a, b, _request = booked
+    a, _b, _request = booked
     client.force_login(a.participant.user)
 
     response = client.get(url(edition, "agenda"))

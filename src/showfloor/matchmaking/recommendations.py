@@ -70,7 +70,8 @@ def _people(edition: Edition) -> tuple[list[Profile], list[Person]]:
 def _cache_key(edition: Edition) -> str:
     stamp = Profile.objects.filter(edition=edition).aggregate(n=Count("pk"), last=Max("updated_at"))
     rules = PairRule.objects.filter(edition=edition).aggregate(n=Count("pk"), last=Max("pk"))
-    return f"mm-recs:{edition.pk}:{stamp['n']}:{stamp['last']}:{rules['n']}:{rules['last']}"
+    last = stamp["last"].timestamp() if stamp["last"] else 0
+    return f"mm-recs:{edition.pk}:{stamp['n']}:{last}:{rules['n']}:{rules['last']}"
 
 
 def compute(edition: Edition, k: int = 10) -> dict[int, list[Recommendation]]:

@@ -14,6 +14,7 @@ import numpy as np
 
 from showfloor.matchmaking.recommend.text import TfIdf
 
+SMOOTHING = 0.05
 WEIGHTS = {"intent": 0.30, "sector": 0.15, "keywords": 0.20, "embedding": 0.35}
 
 
@@ -115,7 +116,10 @@ class Recommender:
     def matrix(self) -> tuple[np.ndarray, np.ndarray]:
         forward = self.forward()
         backward = forward.T
-        combined = 2 * forward * backward / np.maximum(forward + backward, 1e-9)
+        # Harmonic mean, smoothed so that someone who only seeks still gets (one-way) answers,
+        # ranked below two-way matches; no relevance either way stays at 0.
+        f, b = forward + SMOOTHING, backward + SMOOTHING
+        combined = 2 * f * b / (f + b) - SMOOTHING
         np.fill_diagonal(combined, -1)
         groups = np.array(
             [p.group if p.group is not None else -1 - i for i, p in enumerate(self.people)]
@@ -175,7 +179,7 @@ class Recommender:
         wanted = range(self.n) if only is None else [self.index[x] for x in only if x in self.index]
         result = {}
         for a in wanted:
-            ranked = sorted(lists[a], key=lambda b: (-(a, b) in pins, -combined[a, b]))
+            ranked = sorted(lists[a], key=lambda b: ((a, b) not in pins, -combined[a, b]))
             result[self.people[a].key] = [
                 Recommendation(
                     key=self.people[b].key,
