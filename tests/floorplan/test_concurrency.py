@@ -64,7 +64,9 @@ def test_concurrent_placements_and_offers_never_double_book():
 
     def work(index):
         if index % 2:
-            services.place_exhibitors(actor, hall.edition, [(Booth.objects.get(pk=booth.pk), exhibitors[index])])
+            services.place_exhibitors(
+                actor, hall.edition, [(Booth.objects.get(pk=booth.pk), exhibitors[index])]
+            )
         else:
             services.offer_booth(actor, booth, exhibitors[index], deadline)
 

@@ -118,3 +118,14 @@ def test_centroid_of_l_shape():
 
 def test_describe_reads_as_points():
     assert geometry.describe(r(0, 0, "2.5", 3)) == "(0, 0) (2.5, 0) (2.5, 3) (0, 3)"
+
+
+TRIANGLE = geometry.parse_polygon([[0, 0], [10, 0], [0, 10]])
+
+
+def test_contains_in_a_convex_hall_refuses_a_corner_outside():
+    assert geometry.contains(TRIANGLE, r(4, 4, 3, 3)) is False
+
+
+def test_contains_in_a_convex_hall_accepts_a_booth_on_the_slanted_wall():
+    assert geometry.contains(TRIANGLE, r(2, 2, 3, 3)) is True

@@ -103,7 +103,10 @@ def test_geojson_import_creates_polygon_booths(hall, system_actor):
     importers.import_layout(system_actor, hall, "hall.geojson", content)
     booth = Booth.objects.get()
     assert (booth.code, booth.type, booth.open_sides, str(booth.area)) == (
-        "P1", "island", 4, "31.500000"
+        "P1",
+        "island",
+        4,
+        "31.500000",
     )
 
 

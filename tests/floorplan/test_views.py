@@ -120,7 +120,9 @@ def test_import_page_shows_every_error_and_imports_nothing(client, hall):
     client_for(client, hall.edition, "sales", None)
     upload = io.BytesIO(b"code,x,y,width,depth\nA01,0,0,3,3\nA02,70,0,3,3\n")
     upload.name = "layout.csv"
-    response = client.post(url("manage_import", hall.edition, hall_code=hall.code), {"file": upload})
+    response = client.post(
+        url("manage_import", hall.edition, hall_code=hall.code), {"file": upload}
+    )
     assert response.context["errors"] == [
         "row 3: booth A02 at (70, 0) (73, 0) (73, 3) (70, 3) lies outside hall hall-1 "
         "((0, 0) (60, 0) (60, 40) (0, 40))."
@@ -147,7 +149,9 @@ def test_status_view_shows_option_holder_to_sales(client, hall):
     holder = ExhibitorFactory(edition=hall.edition, organization__name={"en": "Secret Optics"})
     services.offer_booth(SYSTEM, booth, holder, timezone.now() + dt.timedelta(days=2))
     client_for(client, hall.edition, "sales", holder)
-    page = client.get(url("hall", hall.edition, hall_code=hall.code) + "?view=status").content.decode()
+    page = client.get(
+        url("hall", hall.edition, hall_code=hall.code) + "?view=status"
+    ).content.decode()
     assert ('data-mode="status"' in page, 'data-name="Secret Optics"' in page) == (True, True)
 
 
@@ -186,7 +190,7 @@ def test_visitor_plan_links_a_booth_to_its_virtual_booth(client, hall):
 
 def test_visitor_plan_colours_booths_by_first_sector(client, hall):
     SectorFactory(code="aa-first")
-    booth, holder = sold_booth(hall)
+    _booth, holder = sold_booth(hall)
     holder.sectors.set([SectorFactory(code="zz-last")])
     page = client.get(url("hall_svg", hall.edition, hall_code=hall.code)).content.decode()
     # zz-last is the second sector in code order: the palette's second colour.
@@ -213,7 +217,7 @@ def test_tour_without_panorama_answers_404(client, hall):
 
 
 def test_tour_markers_open_virtual_booths(client, hall):
-    booth, holder = sold_booth(hall, "A07", at=(30, 10))
+    _booth, holder = sold_booth(hall, "A07", at=(30, 10))
     panorama(hall)
     services.place_tour_hotspots(SYSTEM, hall, (hall.points[0][0] + 31, hall.points[0][1] + 20))
     response = client.get(url("hall_tour", hall.edition, hall_code=hall.code))

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
@@ -134,7 +134,7 @@ def list_booths(request: HttpRequest, edition_slug: str, hall_code: str) -> list
 )
 def create_booth(
     request: HttpRequest, edition_slug: str, hall_code: str, payload: BoothIn
-) -> tuple[int, BoothOut]:
+) -> Status:
     hall = _hall(request, edition_slug, hall_code, Perm.MANAGE_SPACE)
     booth = services.create_booth(
         actor(request),
@@ -145,19 +145,17 @@ def create_booth(
         open_sides=payload.open_sides,
     )
     booth.hall = hall
-    return 201, _booth_out(booth, staff=True)
+    return Status(201, _booth_out(booth, staff=True))
 
 
 @router.post("/editions/{edition_slug}/booth-offers", response={201: OfferOut, **ERRORS})
-def offer_booth(
-    request: HttpRequest, edition_slug: str, payload: OfferIn
-) -> tuple[int, BoothOffer]:
+def offer_booth(request: HttpRequest, edition_slug: str, payload: OfferIn) -> Status:
     edition = edition_for(request, edition_slug, Perm.MANAGE_SPACE)
     booth = Booth.objects.filter(edition=edition, pk=payload.booth_id).first()
     exhibitor = Exhibitor.objects.filter(edition=edition, pk=payload.exhibitor_id).first()
     if booth is None or exhibitor is None:
         raise Http404("No such booth or exhibitor")
-    return 201, services.offer_booth(actor(request), booth, exhibitor, payload.expires_at)
+    return Status(201, services.offer_booth(actor(request), booth, exhibitor, payload.expires_at))
 
 
 @router.post(

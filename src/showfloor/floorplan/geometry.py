@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 
 Point = tuple[Decimal, Decimal]
@@ -234,17 +234,35 @@ def is_convex(points: Sequence[Point]) -> bool:
     return len(turns) == 1
 
 
-def contains(outer: Sequence[Point], inner: Sequence[Point]) -> bool:
-    """True when `inner` lies inside `outer`, its boundary allowed to run along outer's."""
+def _in_convex(p: Point, outer: Sequence[Point], sign: int) -> bool:
+    """Inside or on a convex polygon: never on the outer side of an edge. Decimal products of
+    millimetre coordinates are exact within the 60-digit context used here."""
+    with localcontext() as context:
+        context.prec = 60
+        for i, a in enumerate(outer):
+            b = outer[(i + 1) % len(outer)]
+            turn = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])
+            if turn * sign < 0:
+                return False
+    return True
+
+
+def contains(
+    outer: Sequence[Point], inner: Sequence[Point], outer_convex: bool | None = None
+) -> bool:
+    """True when `inner` lies inside `outer`, its boundary allowed to run along outer's.
+    Pass `outer_convex` when checking many polygons against one outline."""
     x0, y0, x1, y1 = bounds(outer)
     ix0, iy0, ix1, iy1 = bounds(inner)
     if ix0 < x0 or iy0 < y0 or ix1 > x1 or iy1 > y1:
         return False
+    if outer_convex if outer_convex is not None else is_convex(outer):
+        # A convex region holds every polygon whose vertices it holds.
+        sign = 1 if signed_area(outer) > 0 else -1
+        return all(_in_convex(p, outer, sign) for p in inner)
     fo, fi = _f(outer), _f(inner)
     if any(_locate(p, fo) < 0 for p in fi):
         return False
-    if is_convex(outer):
-        return True  # a convex region holds every polygon whose vertices it holds
     if any(_proper_crossing(a, b, c, d) for a, b in _edges(fi) for c, d in _edges(fo)):
         return False
     return all(_locate(p, fo) >= 0 for p in _boundary_samples(fi, fo))

@@ -138,6 +138,7 @@ def _spec_errors(hall: Hall, specs: Sequence[BoothSpec], taken: set[str]) -> lis
     errors = []
     seen: set[str] = set()
     outline = hall.points
+    convex = geometry.is_convex(outline)
     types = set(BoothType.values)
     for spec in specs:
         where = {"booth": spec.code, "shape": geometry.describe(spec.points)}
@@ -162,7 +163,7 @@ def _spec_errors(hall: Hall, specs: Sequence[BoothSpec], taken: set[str]) -> lis
             errors.append(
                 _label(spec) + _("booth %(booth)s: the pavilion is in another edition.") % where
             )
-        if not geometry.contains(outline, spec.points):
+        if not geometry.contains(outline, spec.points, convex):
             errors.append(
                 _label(spec)
                 + _("booth %(booth)s at %(shape)s lies outside hall %(hall)s (%(outline)s).")

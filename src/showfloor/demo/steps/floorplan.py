@@ -4,7 +4,8 @@ scale, and a German country pavilion), every approved on-site exhibitor placed o
 co-exhibitors share it), a few open options, and a 360° panorama with hotspots per hall.
 
 Booths are laid out in back-to-back rows of 3 m deep slots along 27 m segments, with 3 m aisles;
-an exhibitor takes 1 to 4 adjacent slots (9 to 36 m²) from the space it asked for. Exhibitors are
+an exhibitor takes 1 to 4 adjacent slots from the space it asked for (9 to 36 m²; more is
+granted as 36 m², the demo's largest stand). Exhibitors are
 sorted by sector, so the visitors' plan shows sector neighbourhoods.
 
 Adds `ctx.data["halls"]` (the Hall objects) and `ctx.data["booth_of"]` ({exhibitor id: booth}).
@@ -34,7 +35,7 @@ SLOT = Decimal(3)  # booth depth and width unit, m
 SEGMENT_SLOTS = 9  # 27 m between cross aisles
 AISLE = Decimal(3)
 MARGIN = Decimal(3)
-HALL_SIZE = {"small": (Decimal(66), Decimal(45)), "chtf2020": (Decimal(126), Decimal(90))}
+HALL_SIZE = {"small": (Decimal(66), Decimal(45)), "chtf2020": (Decimal(160), Decimal(110))}
 SCO_HALL_SIZE = {"small": (Decimal(50), Decimal(40)), "chtf2020": (Decimal(125), Decimal(80))}
 MIN_REGULAR_HALLS = 2
 SPARE_SHARE = 0.08  # space left for late sales
@@ -264,7 +265,7 @@ def _regular_halls(
         ctx.actor, ctx.edition, code="germany", name=GERMAN_NAME, kind=PavilionKind.COUNTRY,
         country="DE",
     )  # fmt: skip
-    per_hall = math.ceil(len(queue) / count)
+    per_hall = math.ceil(wanted / count)  # slots
     result = []
     number = 0
     while queue or number < count:
@@ -286,7 +287,9 @@ def _regular_halls(
             _fill(layout, segments[:needed], germans, german_pavilion)
             queue.extendleft(reversed(germans))  # any who did not fit join the hall's others
             segments = segments[needed:]
-        mine = deque(queue.popleft() for _ in range(min(per_hall, len(queue))))
+        mine: deque[Place] = deque()
+        while queue and (not mine or sum(p.slots for p in mine) + queue[0].slots <= per_hall):
+            mine.append(queue.popleft())
         _fill(layout, segments, mine, None)
         queue.extendleft(reversed(mine))  # anything that did not fit tries the next hall
         result.append((hall, layout))
