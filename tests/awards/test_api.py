@@ -84,3 +84,39 @@ def test_api_awards_query_count(client, edition, django_assert_num_queries, coun
         response = client.get(f"/api/v1/editions/{edition.slug}/awards")
 
     assert response.json()["count"] == count
+
+
+@pytest.mark.django_db
+def test_api_exhibitor_member_submits_entry(client, edition):
+    from tests.awards.factories import ExhibitorFactory
+    from tests.factories import OrganizationMemberFactory
+
+    award = AwardFactory(edition=edition, status="open", eligibility="exhibitors")
+    exhibitor = ExhibitorFactory(edition=edition)
+    client.force_login(OrganizationMemberFactory(organization=exhibitor.organization).user)
+
+    response = client.post(
+        f"/api/v1/editions/{edition.slug}/awards/{award.pk}/entries",
+        {"exhibitor_id": exhibitor.pk, "title": {"en": "Our booth"}},
+        content_type="application/json",
+    )
+
+    assert (response.status_code, response.json()["source"]) == (201, "submitted")
+
+
+@pytest.mark.django_db
+def test_api_stranger_cannot_submit_entry(client, edition, django_user_model):
+    from tests.awards.factories import ExhibitorFactory
+
+    award = AwardFactory(edition=edition, status="open")
+    exhibitor = ExhibitorFactory(edition=edition)
+    client.force_login(django_user_model.objects.create_user("stranger"))
+
+    response = client.post(
+        f"/api/v1/editions/{edition.slug}/awards/{award.pk}/entries",
+        {"exhibitor_id": exhibitor.pk},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 403
+    assert award.entries.count() == 0

@@ -10,19 +10,27 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
 from showfloor.api.helpers import actor, edition_for
 from showfloor.awards import queries, services
 from showfloor.awards.enums import EntryStatus
-from showfloor.awards.models import Entry, Round
+from showfloor.awards.models import Award, Entry, Round
 from showfloor.awards.rules import juror_for
-from showfloor.awards.schemas import SCORE_PATTERN, AwardOut, ScorecardIn, ScoreOut
+from showfloor.awards.schemas import (
+    SCORE_PATTERN,
+    AwardOut,
+    EntryIn,
+    EntryOut,
+    ScorecardIn,
+    ScoreOut,
+)
 from showfloor.core.i18n import localized
 from showfloor.core.rules import Perm
 from showfloor.core.schemas import ErrorOut
+from showfloor.exhibitors.models import Exhibit, Exhibitor
 
 router = Router()
 ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -127,3 +135,35 @@ def put_scores(
         }
         for score in scores
     ]
+
+
+@router.post(
+    "/editions/{edition_slug}/awards/{award_id}/entries", response={201: EntryOut, **ERRORS}
+)
+def create_entry(
+    request: HttpRequest, edition_slug: str, award_id: int, payload: EntryIn
+) -> Status:
+    """An exhibitor's member submits its entry while the award is open; the jury secretary
+    (can_manage_awards) nominates one at any time."""
+    edition = edition_for(request, edition_slug)
+    award = get_object_or_404(Award, pk=award_id, edition=edition)
+    exhibitor = get_object_or_404(Exhibitor, pk=payload.exhibitor_id, edition=edition)
+    exhibit = None
+    if payload.exhibit_id is not None:
+        exhibit = get_object_or_404(Exhibit, pk=payload.exhibit_id, edition=edition)
+    who = actor(request)
+    if Perm.MANAGE_AWARDS in request.edition_perms:  # type: ignore[attr-defined]
+        entry = services.nominate_entry(
+            who,
+            award,
+            exhibitor.organization,
+            exhibitor,
+            payload.title,
+            payload.description,
+            exhibit,
+        )
+    else:
+        entry = services.submit_entry(
+            who, award, exhibitor, payload.title, payload.description, exhibit
+        )
+    return Status(201, entry)

@@ -33,3 +33,21 @@ class ScorecardIn(Schema):
     scores: dict[int, str] = Field(
         description="criterion id → score as decimal text (a JSON number is refused)"
     )
+
+
+class EntryIn(Schema):
+    exhibitor_id: int
+    exhibit_id: int | None = None
+    title: dict[str, str] = {}
+    description: dict[str, str] = {}
+
+
+class EntryOut(Schema):
+    id: int
+    award_id: int
+    organization_id: int
+    exhibitor_id: int | None
+    exhibit_id: int | None
+    title: dict[str, str]
+    source: str
+    status: str
