@@ -19,7 +19,7 @@ from showfloor.core.reporting import Figure, percentage
 from showfloor.floorplan.enums import RENTED_STATUSES
 from showfloor.floorplan.models import Booth, Hall
 
-NO_PAVILION = "-"
+NO_PAVILION = _("Outside pavilions")
 
 
 def _m2(value: Decimal) -> Decimal:
@@ -65,7 +65,7 @@ def breakdowns(edition: Edition) -> SpaceBreakdown:
         country = row["exhibitor__organization__country"] or ""
         result.total += area
         result.booths += row["n"]
-        pavilion = localized(row["pavilion__name"]) if row["pavilion__code"] else NO_PAVILION
+        pavilion = localized(row["pavilion__name"]) if row["pavilion__code"] else str(NO_PAVILION)
         result.by_pavilion[pavilion] += area
         result.by_country[str(countries.name(country)) or country] += area
         kind = row["exhibitor__organization__type"]
@@ -103,7 +103,7 @@ def key_figures(edition: Edition) -> list[Figure]:
             key="floorplan.space_by_pavilion",
             label=_("Net space rented in pavilions"),
             value=_m2(
-                sum((a for k, a in space.by_pavilion.items() if k != NO_PAVILION), Decimal(0))
+                sum((a for k, a in space.by_pavilion.items() if k != str(NO_PAVILION)), Decimal(0))
             ),
             definition=_(
                 "Net space rented on booths that belong to a pavilion (country, province or "

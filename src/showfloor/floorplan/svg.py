@@ -25,24 +25,19 @@ STATUS_COLOURS = {
     BoothStatus.SOLD: "#1f6fd1",
     BoothStatus.BLOCKED: "#b8bec6",
 }
-# Colour-blind-friendly qualitative palette (Okabe–Ito, then Tableau), one per sector.
+# Okabe–Ito first (colour-blind friendly), then Tableau 20 hues: one colour per seed sector.
 SECTOR_PALETTE = [
-    "#e69f00",
-    "#56b4e9",
-    "#009e73",
-    "#f0e442",
-    "#0072b2",
-    "#d55e00",
-    "#cc79a7",
-    "#8c564b",
-    "#17becf",
-    "#bcbd22",
-    "#7f7f7f",
-    "#9467bd",
-]
+    "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
+    "#8c564b", "#17becf", "#bcbd22", "#7f7f7f", "#9467bd", "#aec7e8", "#ffbb78",
+    "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5",
+    "#393b79", "#637939", "#8c6d31",
+]  # fmt: skip
 EMPTY_COLOUR = "#eef0f3"
 NO_SECTOR_COLOUR = "#c9d3df"
-DARK_FILLS = {"#1f6fd1", "#0072b2", "#009e73", "#d55e00", "#8c564b", "#9467bd", "#7f7f7f"}
+DARK_FILLS = {
+    "#1f6fd1", "#0072b2", "#009e73", "#d55e00", "#8c564b", "#9467bd", "#7f7f7f",
+    "#393b79", "#637939", "#8c6d31",
+}  # fmt: skip
 MARGIN = Decimal(2)
 
 
@@ -110,11 +105,12 @@ def render_hall(
         '<svg xmlns="http://www.w3.org/2000/svg" class="hall-plan" '
         f'viewBox="{" ".join(_num(v) for v in view)}" '
         f'data-hall="{escape(hall.code)}" data-mode="{mode}" role="img" '
+        # Presentation attributes as well as the style sheet: PDF renderers read these.
+        'font-family="sans-serif" font-size=".9" font-weight="600" text-anchor="middle" '
         f"aria-label={quoteattr(title)}>",
         f"<title>{title}</title>",
         "<style>.booth polygon{stroke:#40505f;stroke-width:.08}"
-        ".booth text{font:600 .9px sans-serif;text-anchor:middle;dominant-baseline:middle;"
-        "pointer-events:none}.booth .name{font-weight:400;font-size:.55px}"
+        ".booth text{pointer-events:none}"
         ".booth.is-highlighted polygon{stroke:#d7263d;stroke-width:.45}"
         "a.booth:hover polygon{stroke:#d7263d;stroke-width:.25}</style>",
         f'<polygon class="hall-outline" points="{_points(outline)}" '
@@ -152,10 +148,13 @@ def _booth(
         f'class="{classes}" id="booth-{booth.pk}" data-code={quoteattr(booth.code)} '
         f'data-status="{booth.status}" data-name={quoteattr(name)}'
     )
+    # Long booth numbers shrink to fit narrow booths (a digit is about 0.6 em wide).
+    size = min(Decimal("0.9"), width / (Decimal("0.62") * max(len(booth.code), 1)))
+    font = "" if size >= Decimal("0.9") else f' font-size="{_num(size.quantize(Decimal("0.01")))}"'
     inner = [
         f"<title>{escape(tooltip)}</title>",
         f'<polygon points="{_points(points)}" fill="{fill}"/>',
-        f'<text x="{_num(cx)}" y="{_num(cy - Decimal("0.35"))}" fill="{label_colour}">'
+        f'<text x="{_num(cx)}" y="{_num(cy - Decimal("0.05"))}" fill="{label_colour}"{font}>'
         f"{escape(booth.code)}</text>",
     ]
     if name and width >= 3:
@@ -163,8 +162,8 @@ def _booth(
         room = int(width / Decimal("0.32"))
         short = name if len(name) <= room else name[: max(room - 1, 1)] + "…"
         inner.append(
-            f'<text class="name" x="{_num(cx)}" y="{_num(cy + Decimal("0.55"))}" '
-            f'fill="{label_colour}">{escape(short)}</text>'
+            f'<text class="name" x="{_num(cx)}" y="{_num(cy + Decimal("0.8"))}" '
+            f'font-size=".55" font-weight="400" fill="{label_colour}">{escape(short)}</text>'
         )
     url = links.virtual_booth_url(holder) if link_booths and holder is not None else None
     if url:
