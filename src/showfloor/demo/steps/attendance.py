@@ -13,8 +13,11 @@ Adds to ctx.data: "participant_ids" {type: [id]}, "gates" [Gate].
 from __future__ import annotations
 
 import base64
+import bisect
 import datetime as dt
 import hashlib
+import itertools
+import time
 from collections import defaultdict
 
 from django.db import connection
@@ -59,6 +62,11 @@ def _insert(model: type, columns: list[str], rows: list[tuple]) -> None:
     names = ", ".join(connection.ops.quote_name(column) for column in columns)
     marks = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # COPY: several times faster than INSERTs
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
         for start in range(0, len(rows), 20000):
             cursor.executemany(
                 f"INSERT INTO {table} ({names}) VALUES ({marks})", rows[start : start + 20000]
@@ -189,6 +197,35 @@ def _moment(ctx: DemoContext, day: dt.date) -> dt.datetime:
     return local.replace(tzinfo=ctx.edition.tz).astimezone(dt.UTC)
 
 
+class Moments:
+    """Per day, a pool of instants drawn from the hourly curve, already in the database's
+    format: millions of rows pick from it instead of building and converting a datetime each."""
+
+    SIZE = 4000
+
+    def __init__(self, ctx: DemoContext, days: list[dt.date]) -> None:
+        ops = connection.ops
+        self.rng = ctx.rng
+        self.now = timezone.now()
+        self.day = {day: ops.adapt_datefield_value(day) for day in days}
+        self.pool: dict[dt.date, list[tuple[object, object, object]]] = {}
+        for day in days:
+            instants = sorted(_moment(ctx, day) for _ in range(self.SIZE))
+            self.pool[day] = [
+                (
+                    ops.adapt_datetimefield_value(moment),
+                    ops.adapt_datetimefield_value(min(moment, self.now)),
+                    ops.adapt_datetimefield_value(moment + dt.timedelta(minutes=3)),
+                )
+                for moment in instants
+            ]
+
+    def pick(self, day: dt.date) -> tuple[object, object, object]:
+        """(scanned at, received at, three minutes later)."""
+        pool = self.pool[day]
+        return pool[int(self.rng.random() * len(pool))]
+
+
 SCAN_COLUMNS = [
     "edition_id",
     "device_id",
@@ -206,55 +243,58 @@ SCAN_COLUMNS = [
 ]
 
 
-def _scans(ctx, plan, participant_ids, badge_ids, gates, devices) -> int:
-    ops = connection.ops
+def _scans(ctx, plan, participant_ids, badge_ids, gates, devices, moments) -> int:
     edition_id = ctx.edition.pk
-    now = timezone.now()
-    rows, serial = [], 0
-    gate_range = range(len(gates))
-    gate_weights = GATE_WEIGHTS[: len(gates)]
+    rows = []
+    rng = ctx.rng
+    cumulative = list(itertools.accumulate(GATE_WEIGHTS[: len(gates)]))
+    total = cumulative[-1]
+    gate_ids = [gate.pk for gate in gates]
+    device_ids = [device.pk for device in devices]
+    accepted, inside, unknown = (
+        ScanResult.ACCEPTED.value,
+        ScanResult.ALREADY_INSIDE.value,
+        ScanResult.UNKNOWN.value,
+    )
     for (participant_type, days), participant_id, badge_id in zip(
         plan, participant_ids, badge_ids, strict=True
     ):
         for day in days:
-            index = ctx.rng.choices(gate_range, gate_weights)[0]
-            moment = _moment(ctx, day)
-            stored_day = ops.adapt_datefield_value(day)
-            serial += 1
+            index = bisect.bisect(cumulative, rng.random() * total)
+            scanned_at, received_at, later = moments.pick(day)
+            stored_day = moments.day[day]
             rows.append(
                 (
                     edition_id,
-                    devices[index].pk,
-                    gates[index].pk,
-                    f"demo-{serial:08x}",
+                    device_ids[index],
+                    gate_ids[index],
+                    f"demo-{len(rows):08x}",
                     badge_id,
                     participant_id,
                     participant_type,
-                    ScanResult.ACCEPTED.value,
+                    accepted,
                     stored_day,
-                    ops.adapt_datetimefield_value(moment),
-                    ops.adapt_datetimefield_value(min(moment, now)),
+                    scanned_at,
+                    received_at,
                     False,
                     "",
                 )
             )
-            if ctx.rng.random() < REFUSED_SHARE:  # the badge shown again, or a bad code
-                serial += 1
+            if rng.random() < REFUSED_SHARE:  # the badge shown again, or a bad code
                 again = participant_type == ParticipantType.PUBLIC
-                later = moment + dt.timedelta(minutes=3)
                 rows.append(
                     (
                         edition_id,
-                        devices[index].pk,
-                        gates[index].pk,
-                        f"demo-{serial:08x}",
+                        device_ids[index],
+                        gate_ids[index],
+                        f"demo-{len(rows):08x}",
                         badge_id if again else None,
                         participant_id if again else None,
                         participant_type if again else "",
-                        (ScanResult.ALREADY_INSIDE if again else ScanResult.UNKNOWN).value,
+                        inside if again else unknown,
                         stored_day,
-                        ops.adapt_datetimefield_value(later),
-                        ops.adapt_datetimefield_value(min(later, now)),
+                        later,
+                        received_at,
                         False,
                         "",
                     )
@@ -275,7 +315,7 @@ LEAD_COLUMNS = [
 ]
 
 
-def _leads(ctx, plan, participant_ids, days_count: int) -> int:
+def _leads(ctx, plan, participant_ids, days_count: int, moments: Moments) -> int:
     """Booth scans of professional visitors: target = index × stands × show days, spread over
     the professional visitors in proportion to the days they came."""
     edition = ctx.edition
@@ -330,10 +370,20 @@ def generate(ctx: DemoContext) -> None:
     gates, devices = _setup(ctx)
     days = edition.days if ctx.is_large else [d for d in edition.days if d <= ctx.today]
     days = days or edition.days[:1]
+    clock = [time.monotonic()]
+
+    def lap() -> float:
+        clock.append(time.monotonic())
+        return clock[-1] - clock[-2]
+
     plan = _plan(ctx, ctx.pick(VISITS), days)
     participant_ids, badge_ids = _make_participants(ctx, plan)
-    scans = _scans(ctx, plan, participant_ids, badge_ids, gates, devices)
-    leads = _leads(ctx, plan, participant_ids, len(edition.days))
+    made = lap()
+    moments = Moments(ctx, edition.days)
+    scans = _scans(ctx, plan, participant_ids, badge_ids, gates, devices, moments)
+    scanned = lap()
+    leads = _leads(ctx, plan, participant_ids, len(edition.days), moments)
+    booths = lap()
     by_type: dict[str, list[int]] = defaultdict(list)
     for (participant_type, _days), participant_id in zip(plan, participant_ids, strict=True):
         by_type[participant_type].append(participant_id)
@@ -342,5 +392,5 @@ def generate(ctx: DemoContext) -> None:
     forms = RegistrationForm.objects.filter(edition=edition).count()
     ctx.log(
         f"  {len(participant_ids)} participants, {scans} entrance scans, {leads} booth scans, "
-        f"{forms} registration forms"
+        f"{forms} registration forms ({made:.0f} s, {scanned:.0f} s, {booths:.0f} s)"
     )
