@@ -136,15 +136,19 @@ def _draw(section: Section) -> None:
             )
 
 
-def build_report(edition: Edition, language: str, *, public_only: bool = False) -> Report:
-    """The report in `language`; `public_only` keeps the figures marked public."""
+def build_report(
+    edition: Edition, language: str, *, public_only: bool = False, charts: bool = True
+) -> Report:
+    """The report in `language`; `public_only` keeps the figures marked public; `charts`
+    draws the breakdowns (the edition home shows only the headline figures)."""
     with translation.override(language):
         figures = key_figures(edition)
         if public_only:
             figures = [figure for figure in figures if figure.public]
         sections = _sections(figures)
         for section in sections:
-            _draw(section)
+            if charts:
+                _draw(section)
         # Labels and definitions may be lazy: resolve them while the language is active.
         for section in sections:
             section.figures = [_resolved(figure) for figure in section.figures]

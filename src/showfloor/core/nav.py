@@ -17,6 +17,7 @@ class NavItem:
     url_name: str  # reversed with edition_slug
     perm: str | None = None  # required permission (staff items)
     order: int = 100
+    signed_in: bool = False  # shown only to signed-in people (their own spaces)
 
 
 PUBLIC: list[NavItem] = []

@@ -23,6 +23,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "nav_staff": [],
     }
     if edition is not None:
-        context["nav_public"] = links("PUBLIC", edition, perms, request.path)
+        signed_in = request.user.is_authenticated
+        context["nav_public"] = links("PUBLIC", edition, perms, request.path, signed_in)
         context["nav_staff"] = links("STAFF", edition, perms, request.path)
     return context

@@ -30,10 +30,16 @@ def _items(kind: str) -> list[NavItem]:
     return sorted(items, key=lambda item: item.order)
 
 
-def links(kind: str, edition: Edition, perms: frozenset[str], current_path: str = "") -> list[Link]:
+def links(
+    kind: str,
+    edition: Edition,
+    perms: frozenset[str],
+    current_path: str = "",
+    signed_in: bool = False,
+) -> list[Link]:
     result = []
     for item in _items(kind):
-        if item.perm and item.perm not in perms:
+        if (item.perm and item.perm not in perms) or (item.signed_in and not signed_in):
             continue
         try:
             url = reverse(item.url_name, kwargs={"edition_slug": edition.slug})

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils._os import safe_join
 
-from showfloor.analytics.collect import public_figures
+from showfloor.analytics.report import build_report
 from showfloor.core import queries as core_queries
 from showfloor.web.navigation import links
 
@@ -36,8 +37,15 @@ def home(request: HttpRequest) -> HttpResponse:
 def edition_home(request: HttpRequest, edition_slug: str) -> HttpResponse:
     edition = request.edition  # type: ignore[attr-defined]
     context = {
-        "sections": links("PUBLIC", edition, request.edition_perms),  # type: ignore[attr-defined]
-        "figures": public_figures(edition),
+        "sections": links(
+            "PUBLIC",
+            edition,
+            request.edition_perms,  # type: ignore[attr-defined]
+            signed_in=request.user.is_authenticated,
+        ),
+        "report": build_report(
+            edition, translation.get_language() or "en", public_only=True, charts=False
+        ),
     }
     return render(request, "web/edition_home.html", context)
 
