@@ -126,3 +126,4 @@ def test_figures_count_delegations_guests_and_places(edition):
     assert (figures["guests.invited"], figures["guests.accepted"]) == (2, 1)
     assert (figures["guests.sites"], figures["guests.visit_people"]) == (1, 3)
     assert figures["guests.delegations.SG"] == 2
+    assert figures["guests.accepted.FR"] == 1

@@ -75,4 +75,15 @@ def key_figures(edition: Edition) -> list[Figure]:
         )
         for code, count in by_country
     ]
+    figures += [
+        Figure(
+            f"guests.accepted.{code or 'unknown'}",
+            _("Guests from %(country)s") % {"country": countries.name(code) or code or "?"},
+            count,
+            _("Accepted invitations of guests from this country."),
+            area=AREA,
+            public=False,
+        )
+        for code, count in queries.guests_by_country(edition)
+    ]
     return figures
