@@ -23,7 +23,7 @@ def place(meeting: Meeting) -> str:
     if meeting.table is None:
         return ""
     where = _("Table %(number)s") % {"number": meeting.table.number}
-    return f"{where} {meeting.table.location}".strip()
+    return f"{where} · {meeting.table.location}" if meeting.table.location else where
 
 
 def rows(participant: Participant) -> list[dict]:

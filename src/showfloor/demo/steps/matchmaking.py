@@ -16,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from showfloor.attendance.enums import AttendanceMode, ParticipantType
 from showfloor.attendance.models import Participant
 from showfloor.demo import names
-from showfloor.demo.generator import DemoContext
+from showfloor.demo.generator import DEMO_PASSWORD, DemoContext
 from showfloor.matchmaking import recommendations, services
 from showfloor.matchmaking.enums import (
     DeclineReason,
@@ -245,6 +246,28 @@ def _check_ins(ctx: DemoContext) -> list[int]:
     return sorted(held_ids)
 
 
+def _accounts(ctx: DemoContext, people: list[Participant]) -> list[str]:
+    """Log-ins to try matchmaking as a participant: the first investor delegate ("investor")
+    and, when the exhibitors step made the "exhibitor" account, one of its exhibitor's staff."""
+    user_model = get_user_model()
+    made = []
+    investor = next((p for p in people if p.type == ParticipantType.INVESTOR), None)
+    if investor is not None:
+        user = user_model.objects.filter(username="investor").first() or (
+            user_model.objects.create_user("investor", "investor@example.org", DEMO_PASSWORD)
+        )
+        Participant.objects.filter(pk=investor.pk).update(user=user)
+        made.append("investor")
+    exhibitor_user = (
+        ctx.users.get("exhibitor") or user_model.objects.filter(username="exhibitor").first()
+    )
+    staff = next((p for p in people if p.exhibitor_id), None)
+    if exhibitor_user is not None and staff is not None:
+        Participant.objects.filter(pk=staff.pk).update(user=exhibitor_user)
+        made.append("exhibitor")
+    return made
+
+
 def generate(ctx: DemoContext) -> None:
     edition = ctx.edition
     config = services.settings_for(edition)
@@ -259,6 +282,7 @@ def generate(ctx: DemoContext) -> None:
         note="Exhibitors may not request exhibitors.",
     )
     people = _people(ctx)
+    accounts = _accounts(ctx, people)
     planted = _profiles(ctx, people)
     requests = _requests(ctx, planted)
     accepted = [r for r in requests if r.status == RequestStatus.ACCEPTED]
@@ -302,5 +326,6 @@ def generate(ctx: DemoContext) -> None:
         f"  {len(people)} matchmaking profiles, {len(requests)} requests, "
         f"{len(accepted)} accepted, {report['meetings']} scheduled "
         f"(upper bound {report['upper_bound_weight']} weight, gap {100 * report['gap']:.2f} %, "
-        f"{Table.objects.filter(edition=edition).count()} tables), {len(held)} held"
+        f"{Table.objects.filter(edition=edition).count()} tables), {len(held)} held; "
+        f"participant log-ins: {', '.join(accounts)}"
     )
