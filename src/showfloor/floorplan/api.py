@@ -83,12 +83,12 @@ class OfferOut(Schema):
         return offer.booth.code
 
 
-def _booth_out(booth: Booth, staff: bool) -> BoothOut:
+def _booth_out(booth: Booth, hall: Hall, staff: bool) -> BoothOut:
     holder = booth.exhibitor if staff else queries.visible_holder(booth)
     return BoothOut(
         id=booth.pk,
         code=booth.code,
-        hall=booth.hall.code,
+        hall=hall.code,
         type=booth.type,
         open_sides=booth.open_sides,
         polygon=booth.polygon,
@@ -125,8 +125,7 @@ def list_halls(request: HttpRequest, edition_slug: str) -> QuerySet[Hall]:
 def list_booths(request: HttpRequest, edition_slug: str, hall_code: str) -> list[BoothOut]:
     hall = _hall(request, edition_slug, hall_code)
     staff = Perm.MANAGE_SPACE in request.edition_perms  # type: ignore[attr-defined]
-    booths = queries.hall_booths(hall).select_related("hall")
-    return [_booth_out(booth, staff) for booth in booths]
+    return [_booth_out(booth, hall, staff) for booth in queries.hall_booths(hall)]
 
 
 @router.post(
@@ -144,8 +143,7 @@ def create_booth(
         type=payload.type.value,
         open_sides=payload.open_sides,
     )
-    booth.hall = hall
-    return Status(201, _booth_out(booth, staff=True))
+    return Status(201, _booth_out(booth, hall, staff=True))
 
 
 @router.post("/editions/{edition_slug}/booth-offers", response={201: OfferOut, **ERRORS})

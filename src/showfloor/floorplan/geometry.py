@@ -135,7 +135,8 @@ def signed_area(points: Sequence[Point]) -> Fraction:
 
 def area(points: Sequence[Point]) -> Decimal:
     """Net area in m², exact (vertices have at most 3 decimals, so 6 places hold it all)."""
-    return _decimal(abs(signed_area(points)), "0.000001")
+    value = abs(signed_area(points))
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.000001"))
 
 
 def bounds(points: Sequence[Point]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
@@ -301,14 +302,17 @@ def find_overlaps(polygons: Sequence[tuple[str, Sequence[Point]]]) -> list[tuple
     return found
 
 
-def _decimal(value: Fraction, places: str = "0.001") -> Decimal:
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal(places))
-
-
 def centroid(points: Sequence[Point]) -> tuple[Decimal, Decimal]:
-    """The area centroid, rounded to the millimetre (labels and hotspots)."""
-    fp = _f(points)
-    six_area = signed_area(points) * 6
-    cx = sum(((a[0] + b[0]) * (a[0] * b[1] - b[0] * a[1]) for a, b in _edges(fp)), Fraction(0))
-    cy = sum(((a[1] + b[1]) * (a[0] * b[1] - b[0] * a[1]) for a, b in _edges(fp)), Fraction(0))
-    return _decimal(cx / six_area), _decimal(cy / six_area)
+    """The area centroid, rounded to the millimetre (labels and hotspots). Sums of products of
+    millimetre coordinates are exact in a 60-digit context; only the last division rounds."""
+    mm = Decimal("0.001")
+    with localcontext() as context:
+        context.prec = 60
+        twice_area = cx = cy = Decimal(0)
+        for index, (x0, y0) in enumerate(points):
+            x1, y1 = points[(index + 1) % len(points)]
+            cross = x0 * y1 - x1 * y0
+            twice_area += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        return (cx / (3 * twice_area)).quantize(mm), (cy / (3 * twice_area)).quantize(mm)

@@ -14,6 +14,22 @@ from showfloor.exhibitors.models import Exhibitor
 from showfloor.floorplan.enums import RENTED_STATUSES, BoothStatus, OfferStatus
 from showfloor.floorplan.models import Booth, BoothOffer, Hall, PriceRate, TourHotspot
 
+BOOTH_FIELDS = (
+    "edition_id",
+    "hall_id",
+    "pavilion_id",
+    "exhibitor_id",
+    "code",
+    "type",
+    "open_sides",
+    "status",
+    "polygon",
+    "area",
+    "min_x",
+    "min_y",
+    "max_x",
+    "max_y",
+)
 # Booths whose holder visitors may see (an option is private between staff and the exhibitor).
 PUBLIC_HOLDER_STATUSES = RENTED_STATUSES
 
@@ -35,6 +51,18 @@ def hall_booths(hall: Hall) -> QuerySet[Booth]:
     return (
         Booth.objects.filter(hall=hall)
         .select_related("exhibitor__organization", "exhibitor__edition", "pavilion")
+        # Only what the plan, the booth table and the API show: a hall holds up to a few
+        # thousand booths, and organisations and editions carry long multilingual texts.
+        .only(
+            *BOOTH_FIELDS,
+            "exhibitor__status",
+            "exhibitor__edition__slug",
+            "exhibitor__organization__name",
+            "exhibitor__organization__country",
+            "exhibitor__host_id",
+            "pavilion__code",
+            "pavilion__name",
+        )
         .prefetch_related(Prefetch("exhibitor__sectors", queryset=Sector.objects.order_by("code")))
         .order_by("code")
     )
