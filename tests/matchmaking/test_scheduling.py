@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
+from showfloor.core.permissions import Actor
 from showfloor.matchmaking import services
 from showfloor.matchmaking.models import Availability, Meeting, MeetingSeat, ScheduleRun
 from tests.matchmaking.checker import table_violations
@@ -81,10 +82,6 @@ def test_schedule_all_rerun_moves_nothing(edition, system_actor, fair):
 
 
 def test_schedule_all_by_participant_is_refused(edition, fair):
-    from django.core.exceptions import PermissionDenied
-
-    from showfloor.core.permissions import Actor
-
     _slots, exhibitor, _visitors, _meetings = fair
     with pytest.raises(PermissionDenied):
         services.schedule_all(Actor(user=exhibitor.participant.user), edition)

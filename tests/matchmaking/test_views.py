@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import icalendar
 import pytest
 from django.urls import reverse
@@ -199,3 +201,14 @@ def test_api_schedule_by_participant_is_forbidden(client, edition):
 
     assert response.status_code == 403
     assert Actor(user=a.participant.user).has_perm("can_manage_matchmaking", edition) is False
+
+
+def test_staff_walk_in_places_meeting(client, edition, staff_user):
+    make_slots(edition, 2, starts_at=dt.datetime(2030, 1, 1, 1, tzinfo=dt.UTC))
+    make_tables(edition, 1)
+    a, b = person(edition), person(edition)
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+
+    client.post(url(edition, "staff_walk_in"), {"a": a.participant.pk, "b": b.participant.pk})
+
+    assert list(Meeting.objects.values_list("status", "is_walk_in")) == [("scheduled", True)]
