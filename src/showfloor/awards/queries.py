@@ -91,19 +91,20 @@ def ranking(round_: Round) -> list[Ranked]:
             totals[entry_id].append(total)
     scored = []
     for entry in round_entries(round_):
-        jurors = totals.get(entry.pk, [])
+        cards = totals.get(entry.pk, [])
         score = (
-            (sum(jurors, Decimal(0)) / len(jurors)).quantize(PLACES, rounding=ROUND_HALF_UP)
-            if jurors
+            (sum(cards, Decimal(0)) / len(cards)).quantize(PLACES, rounding=ROUND_HALF_UP)
+            if cards
             else None
         )
-        scored.append((entry, score, len(jurors)))
+        scored.append((entry, score, len(cards)))
     scored.sort(key=lambda item: (item[1] is None, -(item[1] or 0), item[0].pk))
     counts: dict[Decimal, int] = defaultdict(int)
     for _entry, score, _n in scored:
         if score is not None:
             counts[score] += 1
-    result, higher = [], 0
+    result: list[Ranked] = []
+    higher = 0
     for index, (entry, score, jurors) in enumerate(scored):
         if score is None:
             result.append(Ranked(entry, None, jurors, None, False))

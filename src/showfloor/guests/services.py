@@ -88,7 +88,7 @@ def create_invitation(actor: Actor, edition: Edition, **values: Any) -> Invitati
 def _participant_for(actor: Actor, invitation: Invitation) -> Participant:
     """The guest's participant record: the one made at a first acceptance, one already
     registered with the same address, or a new VIP registration (through attendance)."""
-    if invitation.participant_id is not None:
+    if invitation.participant is not None:
         return invitation.participant
     existing = Participant.objects.filter(
         edition=invitation.edition, email__iexact=invitation.email
@@ -127,7 +127,7 @@ def respond_to_invitation(token: str, *, accept: bool, dietary_notes: str = "") 
     if accept:
         invitation.participant = _participant_for(actor, invitation)
         attendance.issue_badge(actor, invitation.participant)
-    elif invitation.participant_id is not None:
+    elif invitation.participant is not None:
         attendance.revoke_badges(actor, invitation.participant, reason="invitation declined")
     save_validated(invitation)
     audit.record(
@@ -141,7 +141,7 @@ def cancel_invitation(actor: Actor, invitation: Invitation) -> Invitation:
     require(actor, Perm.MANAGE_GUESTS, invitation.edition)
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     changes = audit.apply_changes(locked, {"status": InvitationStatus.CANCELLED})
-    if locked.participant_id is not None:
+    if locked.participant is not None:
         attendance.revoke_badges(actor, locked.participant, reason="invitation withdrawn")
     save_validated(locked)
     audit.record(actor, "guests.invitation.cancel", locked, edition=locked.edition, changes=changes)
