@@ -221,13 +221,13 @@ def facets(edition: Edition, filters: CatalogueFilters) -> Facets:
         filter_exhibitors(edition, filters, skip="pavilion")
         .exclude(pavilion_code="")
         .values("pavilion_code")
-        .annotate(n=Count("id"), name=Subquery(names, output_field=JSONField()))
+        .annotate(n=Count("id"), pavilion_label=Subquery(names, output_field=JSONField()))
     )
     result.groups["pavilion"] = sorted(
         (
             FacetValue(
                 row["pavilion_code"],
-                localized(row["name"]) or row["pavilion_code"],
+                localized(row["pavilion_label"]) or row["pavilion_code"],
                 row["n"],
                 selected.get("pavilion") == row["pavilion_code"],
             )

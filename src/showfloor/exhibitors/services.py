@@ -150,7 +150,9 @@ def update_exhibitor(
     """Change an exhibitor's profile; its members and exhibitor staff may."""
     rules.require_manage(actor, exhibitor)
     _unknown_fields(values, EXHIBITOR_FIELDS)
-    m2m = {"sectors": list(sectors)} if sectors is not None else None
+    m2m: dict[str, Iterable[Any]] | None = (
+        {"sectors": list(sectors)} if sectors is not None else None
+    )
     changes = core_services.update_object(actor, exhibitor, values, m2m=m2m)
     search.index_exhibitor(exhibitor)
     return changes
@@ -360,7 +362,9 @@ def update_exhibit(
 ) -> dict[str, list[Any]]:
     rules.require_manage(actor, exhibit.exhibitor)
     _unknown_fields(values, EXHIBIT_FIELDS)
-    m2m = {"sectors": list(sectors)} if sectors is not None else None
+    m2m: dict[str, Iterable[Any]] | None = (
+        {"sectors": list(sectors)} if sectors is not None else None
+    )
     changes = core_services.update_object(actor, exhibit, values, m2m=m2m)
     search.index_exhibitor(exhibit.exhibitor)
     touch(exhibit.exhibitor_id)
@@ -420,13 +424,13 @@ def add_media(
         clean = media_rules.validate_upload(kind, upload, filename, size)
         media.content_type, media.size = clean.content_type, clean.size
         media.width, media.height = clean.width, clean.height
-        media.file.save(clean.content.name, clean.content, save=False)
+        media.file.save(str(clean.content.name), clean.content, save=False)
     media.position = exhibitor.media.filter(kind=kind).count()
     try:
         core_services.save_validated(media)
     except ValidationError:
         if media.file:
-            default_storage.delete(media.file.name)
+            default_storage.delete(str(media.file.name))
         raise
     audit.record(
         actor,
@@ -461,7 +465,7 @@ def delete_media(actor: Actor, media: Media) -> None:
 
 
 def _files_of(media: Media) -> list[str]:
-    return [field.name for field in (media.file, media.thumbnail, media.preview) if field]
+    return [str(field.name) for field in (media.file, media.thumbnail, media.preview) if field]
 
 
 def _delete_files(names: list[str]) -> None:
@@ -485,17 +489,17 @@ def make_media_derivatives(media_id: int) -> str:
         with media.file.open("rb") as handle:
             data = handle.read()
         preview_size = PANORAMA_PREVIEW_SIZE if media.kind == MediaKind.PANORAMA else PREVIEW_SIZE
-        stem = media.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        stem = str(media.file.name).rsplit("/", 1)[-1].rsplit(".", 1)[0]
         thumbnail = media_rules.derivative(data, THUMBNAIL_SIZE)
         preview = media_rules.derivative(data, preview_size, quality=85)
     except OSError:
         Media.objects.filter(pk=media_id).update(status=MediaStatus.FAILED)
         raise
     if media.thumbnail:
-        default_storage.delete(media.thumbnail.name)
+        default_storage.delete(str(media.thumbnail.name))
     if media.preview:
-        default_storage.delete(media.preview.name)
-    folder = media.file.name.rsplit("/", 1)[0]
+        default_storage.delete(str(media.preview.name))
+    folder = str(media.file.name).rsplit("/", 1)[0]
     media.thumbnail.name = default_storage.save(
         f"{folder}/{stem}-thumb.jpg", ContentFile(thumbnail)
     )
