@@ -23,6 +23,7 @@ from showfloor.programme.forms import QuestionForm, SpeakerProfileForm
 from showfloor.programme.models import Forum, Question, Room, Speaker
 from showfloor.programme.rules import can_moderate_questions
 from showfloor.programme.views.common import actor, time_context, visible_session
+from showfloor.programme.views.exports import agenda_feed_url
 
 VIEWS = ("day", "forum", "room")
 
@@ -185,8 +186,6 @@ def agenda(request: HttpRequest, edition_slug: str) -> HttpResponse:
     edition = request.edition  # type: ignore[attr-defined]
     participant = queries.participant_for(request.user, edition)
     sessions = list(queries.agenda_sessions(participant)) if participant else []
-    from showfloor.programme.views.exports import agenda_feed_url  # circular: exports uses us
-
     return render(
         request,
         "programme/agenda.html",
