@@ -203,6 +203,11 @@ def _delegations(ctx: DemoContext) -> list[Delegation]:
 def _invitations(ctx: DemoContext, delegations: list[Delegation]) -> list[Invitation]:
     rows = []
     categories = InvitationCategory.values
+    hosts = [
+        org
+        for kind in ("company", "university", "research_institute", "international")
+        for org in ctx.data["organizations"][kind]
+    ]
     for index in range(ctx.pick(COUNTS)["invitations"]):
         country = ctx.rng.choice(FOREIGN) if ctx.rng.random() < 0.4 else "CN"
         first, last, _zh = names.person(ctx.rng, country)
@@ -213,6 +218,7 @@ def _invitations(ctx: DemoContext, delegations: list[Delegation]) -> list[Invita
                 honorific=ctx.rng.choice(["", "Dr", "Prof.", "H.E."]),
                 first_name=first,
                 last_name=last,
+                organization=ctx.rng.choice(hosts),
                 email=f"vip{index}@guests.example.org",
                 country=country,
                 language="zh-hans" if country == "CN" else "en",
