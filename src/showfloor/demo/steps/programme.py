@@ -193,13 +193,19 @@ def _speakers(ctx: DemoContext, edition: Edition, count: int) -> list[Speaker]:
         for o in ctx.data.get("organizations", {}).get(kind, [])
     ]
     countries = ["CN"] * 7 + ["DE", "FR", "SG", "US", "GB", "IT", "RU", "KZ", "IN"]
+    by_country: dict[str, list] = defaultdict(list)
+    for organization in organizations:
+        by_country[str(organization.country)].append(organization)
     speakers = []
     for _index in range(count):
         country = ctx.rng.choice(countries)
         first, last, chinese = names.person(ctx.rng, country)
-        organization = ctx.rng.choice(organizations) if organizations else None
-        if organization is not None and country != "CN":
-            country = str(organization.country) or country
+        # A speaker works for an organisation of their own country when the pool has one.
+        pool = by_country.get(country) or []
+        organization = ctx.rng.choice(pool) if pool else None
+        affiliation = ""
+        if organization is None:
+            affiliation = names.foreign_company(ctx.rng, country, None).names.get("en", "")
         speakers.append(
             Speaker(
                 edition=edition,
@@ -222,6 +228,7 @@ def _speakers(ctx: DemoContext, edition: Edition, count: int) -> list[Speaker]:
                     ]
                 ),
                 organization=organization,
+                organization_name=affiliation,
                 country=country,
                 bio={
                     "en": f"{first} {last} has led research and industrial projects for 15 years.",
