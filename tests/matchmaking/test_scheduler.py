@@ -102,7 +102,7 @@ def test_solve_konig_with_table_limit_balances_slots():
 def test_solve_with_windows_is_valid_and_reports_gap():
     fair = synthetic.generate(people=500, requests=3000, tables=40, seed=11)
 
-    result = scheduler.solve(fair.instance, time_limit=2)
+    result = scheduler.solve(fair.instance, time_limit=1.5)
 
     assert violations(fair.instance, result.assignment) == []
     assert result.report.weight <= result.report.upper_bound_weight
@@ -114,7 +114,7 @@ def test_solve_with_windows_is_valid_and_reports_gap():
 def test_solve_beats_first_fit_baseline():
     fair = synthetic.generate(people=500, requests=3000, tables=40, seed=5)
 
-    result = scheduler.solve(fair.instance, time_limit=1)
+    result = scheduler.solve(fair.instance, use_cpsat=False)
     baseline = scheduler.first_fit(fair.instance)
 
     assert violations(fair.instance, baseline) == []
@@ -133,7 +133,7 @@ def test_solve_keeps_locked_meetings_in_their_slot():
 
 def test_solve_rerun_moves_no_meeting_when_nothing_changed():
     fair = synthetic.generate(people=300, requests=1500, tables=30, seed=2)
-    first = scheduler.solve(fair.instance, time_limit=1)
+    first = scheduler.solve(fair.instance, use_cpsat=False)
     fair.instance.previous = dict(first.assignment)
 
     again = scheduler.solve(fair.instance, time_limit=1, use_cpsat=False)
