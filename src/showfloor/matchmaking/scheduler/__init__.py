@@ -114,7 +114,7 @@ def evaluate(
 ) -> Report:
     if bound_weight is None:
         bound_weight = int(_selection(instance).weight + 1e-9)
-    _w, bound_meetings = bounds.upper_bound(instance) if fairness_bounds else (0, 0)
+    bound_meetings = bounds.upper_bound_meetings(instance) if fairness_bounds else 0
     counts = meeting_counts(instance, assignment)
     target = instance.targets()
     degrees = instance.degrees()

@@ -181,6 +181,11 @@ def upper_bound(instance: Instance) -> tuple[int, int]:
     return int(by_weight.weight), int(by_count.meetings)
 
 
+def upper_bound_meetings(instance: Instance) -> int:
+    """Meetings (whatever their weight) that no schedule can exceed."""
+    return int(select(instance, edge_gain=[1] * len(instance.edges)).meetings + 1e-9)
+
+
 def least_without_meeting(instance: Instance) -> int:
     """The fewest people with an accepted request who can be left with no meeting at all."""
     asked = sum(1 for d in instance.degrees() if d > 0)

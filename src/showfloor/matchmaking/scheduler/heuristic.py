@@ -21,6 +21,10 @@ class State:
         self.in_slot: list[set[int]] = [set() for _ in range(s)]
         self.full_tables = 0  # mask of slots with no table left
         self._rescuing_zero = False
+        days: dict[int, int] = {}
+        for slot in range(s):
+            days[instance.day(slot)] = days.get(instance.day(slot), 0) | 1 << slot
+        self.day_masks = list(days.values())
         self.avail = [instance.avail(p) for p in range(n)]
         self.cap = list(instance.capacity)
         self.online = [instance.is_online(e) for e in range(len(instance.edges))]
@@ -268,11 +272,15 @@ class State:
         return total
 
     def _person_gaps(self, p: int) -> int:
-        by_day: dict[int, list[int]] = {}
-        for s in self.at[p]:
-            by_day.setdefault(self.instance.day(s), []).append(s)
-        return sum(max(s) - min(s) + 1 - len(s) for s in by_day.values())
-
+        """Idle slots between a person's first and last meeting, day by day (bit arithmetic)."""
+        busy = self.busy[p]
+        total = 0
+        for day in self.day_masks:
+            m = busy & day
+            if m:
+                low = (m & -m).bit_length()
+                total += m.bit_length() - low + 1 - m.bit_count()
+        return total
 
 def first_fit(instance: Instance) -> dict[int, int]:
     """The baseline: requests in arrival order, each in the first slot free for both."""
