@@ -43,7 +43,10 @@ def test_net_space_rented_counts_reserved_and_sold(floor):
 
 def test_space_by_pavilion_breakdown(floor):
     figure = figures(floor)["floorplan.space_by_pavilion"]
-    assert (figure.value, figure.inputs) == (Decimal(27), {"German Pavilion": "27", "Outside pavilions": "27"})
+    assert (figure.value, figure.inputs) == (
+        Decimal(27),
+        {"German Pavilion": "27", "Outside pavilions": "27"},
+    )
 
 
 def test_space_by_country_breakdown(floor):

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -289,3 +290,46 @@ def test_my_offers_queries_do_not_grow_with_offers(client, hall, django_assert_n
         services.offer_booth(SYSTEM, BoothFactory(hall=hall), exhibitor, deadline)
     with django_assert_num_queries(expected):
         client.get(address)
+
+
+def jpeg(width, height):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height)).save(buffer, "JPEG")
+    buffer.seek(0)
+    buffer.name = "hall.jpg"
+    return buffer
+
+
+def test_staff_upload_panorama_places_hotspots(client, hall):
+    sold_booth(hall, "A07", at=(30, 10))
+    client_for(client, hall.edition, "sales", None)
+    client.post(
+        url("manage_hall", hall.edition, hall_code=hall.code),
+        {"panorama": jpeg(400, 200), "camera_x": "31", "camera_y": "20"},
+    )
+    hall.refresh_from_db()
+    assert (bool(hall.panorama), list(hall.hotspots.values_list("booth__code", flat=True))) == (
+        True,
+        ["A07"],
+    )
+
+
+def test_staff_upload_of_a_three_to_one_panorama_is_refused(client, hall):
+    client_for(client, hall.edition, "sales", None)
+    response = client.post(
+        url("manage_hall", hall.edition, hall_code=hall.code),
+        {"panorama": jpeg(600, 200), "camera_x": "31", "camera_y": "20"},
+    )
+    hall.refresh_from_db()
+    assert response.context["tour_form"].errors == {
+        "panorama": ["A 360° panorama is twice as wide as high; this one is 600 × 200."]
+    }
+    assert bool(hall.panorama) is False
+
+
+def test_staff_sets_prices_per_type(client, hall):
+    client_for(client, hall.edition, "sales", None)
+    client.post(url("manage", hall.edition), {"action": "rates", "island": "1580.50"})
+    assert list(hall.edition.booth_rates.values_list("booth_type", "price_per_m2")) == [
+        ("island", Decimal("1580.50"))
+    ]

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 
+from django.utils.translation import gettext as _
+
 Point = tuple[Decimal, Decimal]
 Polygon = list[Point]
 _FPoint = tuple[Fraction, Fraction]
@@ -28,27 +30,31 @@ class GeometryError(ValueError):
 
 def parse_coordinate(value: object) -> Decimal:
     if isinstance(value, (bool, float)):
-        raise GeometryError(f"coordinate {value!r} must be a string or a Decimal, not a float")
+        raise GeometryError(
+            _("coordinate %(value)s must be a string or a Decimal, not a float") % {"value": value}
+        )
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation as exc:
-        raise GeometryError(f"“{value}” is not a number") from exc
+        raise GeometryError(_("“%(value)s” is not a number") % {"value": value}) from exc
     if not number.is_finite():
-        raise GeometryError(f"“{value}” is not a finite number")
+        raise GeometryError(_("“%(value)s” is not a finite number") % {"value": value})
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
-        raise GeometryError(f"“{value}” has more than {MAX_DECIMALS} decimals (millimetres)")
+        raise GeometryError(
+            _("“%(value)s” has more than 3 decimals (millimetres)") % {"value": value}
+        )
     return number
 
 
 def parse_polygon(raw: object) -> Polygon:
     """A polygon from [[x, y], ...] (strings, ints or Decimals); a closing repeat is dropped."""
     if not isinstance(raw, (list, tuple)):
-        raise GeometryError("a polygon is a list of [x, y] points")
+        raise GeometryError(_("a polygon is a list of [x, y] points"))
     points: Polygon = []
     for item in raw:
         if not isinstance(item, (list, tuple)) or len(item) != 2:
-            raise GeometryError(f"{item!r} is not an [x, y] point")
+            raise GeometryError(_("%(item)s is not an [x, y] point") % {"item": item})
         points.append((parse_coordinate(item[0]), parse_coordinate(item[1])))
     if len(points) > 1 and points[0] == points[-1]:
         points.pop()
@@ -147,11 +153,11 @@ def bounds(points: Sequence[Point]) -> tuple[Decimal, Decimal, Decimal, Decimal]
 
 def validate_polygon(points: Sequence[Point]) -> None:
     if len(points) < 3:
-        raise GeometryError("a polygon needs at least 3 points")
+        raise GeometryError(_("a polygon needs at least 3 points"))
     if len(set(points)) != len(points):
-        raise GeometryError("a polygon may not pass twice through the same point")
+        raise GeometryError(_("a polygon may not pass twice through the same point"))
     if signed_area(points) == 0:
-        raise GeometryError("the polygon has no area")
+        raise GeometryError(_("the polygon has no area"))
     fp = _f(points)
     count = len(fp)
     for i in range(count):
@@ -159,14 +165,14 @@ def validate_polygon(points: Sequence[Point]) -> None:
         before, vertex, after = fp[i - 1], fp[i], fp[(i + 1) % count]
         same_line = _cross(vertex, before, after) == 0
         if same_line and _dot(vertex, before, after) > 0:
-            raise GeometryError("the polygon folds back on itself")
+            raise GeometryError(_("the polygon folds back on itself"))
     edges = _edges(fp)
     for i in range(count):
         for j in range(i + 2, count):
             if i == 0 and j == count - 1:
                 continue  # neighbours through the first vertex
             if _segments_intersect(*edges[i], *edges[j]):
-                raise GeometryError("the polygon crosses itself")
+                raise GeometryError(_("the polygon crosses itself"))
 
 
 def _dot(o: _FPoint, a: _FPoint, b: _FPoint) -> Fraction:

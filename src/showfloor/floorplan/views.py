@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -212,21 +213,39 @@ def confirm_offer(request: HttpRequest, edition_slug: str, pk: int) -> HttpRespo
 # Staff -----------------------------------------------------------------------------------------
 
 
+class RatesForm(forms.Form):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for value, label in BoothType.choices:
+            self.fields[value] = forms.DecimalField(
+                label=label, required=False, min_value=0, max_digits=12, decimal_places=2
+            )
+
+
 @edition_permission_required(Perm.MANAGE_SPACE)
 def manage_overview(request: HttpRequest, edition_slug: str) -> HttpResponse:
     edition = _edition(request)
+    actor = actor_from_request(request)
+    rates_form = RatesForm(initial=queries.rates(edition))
     if request.method == "POST" and request.POST.get("action") == "lapse":
-        count = services.lapse_expired_options(actor_from_request(request), edition=edition)
+        count = services.lapse_expired_options(actor, edition=edition)
         messages.success(request, _("%(count)s expired option(s) lapsed.") % {"count": count})
         return redirect("floorplan:manage", edition_slug=edition_slug)
+    if request.method == "POST" and request.POST.get("action") == "rates":
+        rates_form = RatesForm(request.POST)
+        if rates_form.is_valid():
+            for booth_type, price in rates_form.cleaned_data.items():
+                if price is not None:
+                    services.set_price_rate(actor, edition, booth_type, price)
+            messages.success(request, _("Prices saved."))
+            return redirect("floorplan:manage", edition_slug=edition_slug)
     summaries = queries.hall_summaries(edition)
     for row in summaries:
         row["cells"] = [row["by_status"].get(status, 0) for status in BoothStatus.values]  # type: ignore[attr-defined]
     space = breakdowns(edition)
-    labels = dict(BoothType.choices)
     context = {
         "summaries": summaries,
-        "rates": {labels[kind]: price for kind, price in queries.rates(edition).items()},
+        "rates_form": rates_form,
         "breakdowns": space,
         "breakdown_tables": [
             (_("By pavilion"), space.rows("by_pavilion")),
@@ -238,9 +257,40 @@ def manage_overview(request: HttpRequest, edition_slug: str) -> HttpResponse:
     return render(request, "floorplan/manage_overview.html", context)
 
 
+class TourForm(forms.Form):
+    panorama = forms.FileField(label=gettext_lazy("Equirectangular panorama (JPEG or PNG, 2:1)"))
+    camera_x = forms.DecimalField(label=gettext_lazy("Taken at x (m)"), decimal_places=3)
+    camera_y = forms.DecimalField(label=gettext_lazy("Taken at y (m)"), decimal_places=3)
+
+
+def _save_tour(request: HttpRequest, hall: Hall, form: TourForm) -> bool:
+    if not form.is_valid():
+        return False
+    actor = actor_from_request(request)
+    camera = (form.cleaned_data["camera_x"], form.cleaned_data["camera_y"])
+    try:
+        with transaction.atomic():
+            services.set_hall_panorama(actor, hall, form.cleaned_data["panorama"].read())
+            count = services.place_tour_hotspots(actor, hall, camera)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return False
+    messages.success(request, _("Panorama saved with %(count)s hotspots.") % {"count": count})
+    return True
+
+
 @edition_permission_required(Perm.MANAGE_SPACE)
 def manage_hall(request: HttpRequest, edition_slug: str, hall_code: str) -> HttpResponse:
     hall = _hall(request, hall_code)
+    tour_form = TourForm(
+        initial={"camera_x": hall.camera_x, "camera_y": hall.camera_y}
+        if hall.camera_x is not None
+        else None
+    )
+    if request.method == "POST":
+        tour_form = TourForm(request.POST, request.FILES)
+        if _save_tour(request, hall, tour_form):
+            return redirect(hall.urls.manage)
     document, legend = _render_plan(request, hall, "status", set(), link_booths=False)
     rates = queries.rates(_edition(request))
     currency = _edition(request).currency
@@ -256,6 +306,7 @@ def manage_hall(request: HttpRequest, edition_slug: str, hall_code: str) -> Http
         "legend": legend,
         "rows": rows,
         "status": status,
+        "tour_form": tour_form,
         "status_choices": [(value, label, counts[value]) for value, label in BoothStatus.choices],
     }
     return render(request, "floorplan/manage_hall.html", context)
