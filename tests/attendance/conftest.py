@@ -16,7 +16,9 @@ def _fresh_rules():
 @pytest.fixture
 def show_day(edition, monkeypatch):
     """Freeze 'now' at 10:00 local time on the edition's second day."""
-    moment = dt.datetime.combine(edition.start_date + dt.timedelta(days=1), dt.time(10), tzinfo=edition.tz)
+    moment = dt.datetime.combine(
+        edition.start_date + dt.timedelta(days=1), dt.time(10), tzinfo=edition.tz
+    )
 
     def now():
         return moment.astimezone(dt.UTC)

@@ -105,8 +105,18 @@ def test_scan_batch_api_reports_conflicts(client, edition, device_key, show_day)
     AccessRuleFactory(edition=edition, reentry_allowed=False)
     when = (show_day - dt.timedelta(minutes=5)).isoformat()
     scans = [
-        {"nonce": "nonce-0001", "secret": badge.secret, "scanned_at": when, "local_result": "accepted"},
-        {"nonce": "nonce-0002", "secret": badge.secret, "scanned_at": when, "local_result": "accepted"},
+        {
+            "nonce": "nonce-0001",
+            "secret": badge.secret,
+            "scanned_at": when,
+            "local_result": "accepted",
+        },
+        {
+            "nonce": "nonce-0002",
+            "secret": badge.secret,
+            "scanned_at": when,
+            "local_result": "accepted",
+        },
         {"nonce": "nonce-0003", "secret": "forged", "scanned_at": when, "local_result": "unknown"},
     ]
     response = client.post(

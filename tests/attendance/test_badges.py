@@ -16,7 +16,9 @@ def decode_pdf(pdf: bytes, tmp_path) -> list[str]:
     """Rasterise every page with pdftoppm and read every QR code with zxing-cpp."""
     source = tmp_path / "badges.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(source), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", str(source), str(tmp_path / "page")], check=True
+    )
     texts = []
     for png in sorted(tmp_path.glob("page*.png")):
         texts += [result.text for result in zxingcpp.read_barcodes(Image.open(png))]

@@ -138,7 +138,9 @@ def test_record_scans_offline_merge_two_devices_admits_once_and_reports_conflict
 
 def test_record_scans_offline_batch_uploaded_twice_has_no_duplicates(edition, badge, show_day):
     device = ScannerDeviceFactory(edition=edition)
-    batch = [_offline(f"n-{i:06}", badge.secret, show_day - dt.timedelta(minutes=i)) for i in range(3)]
+    batch = [
+        _offline(f"n-{i:06}", badge.secret, show_day - dt.timedelta(minutes=i)) for i in range(3)
+    ]
     record_scans(device, batch, offline=True)
     again = record_scans(device, batch, offline=True)
     assert [outcome.replayed for outcome in again] == [True, True, True]

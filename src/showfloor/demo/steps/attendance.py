@@ -19,6 +19,7 @@ import hashlib
 import itertools
 import time
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from django.db import connection
 from django.utils import timezone
@@ -56,21 +57,29 @@ GATE_WEIGHTS = [0.35, 0.30, 0.20, 0.15]
 REFUSED_SHARE = 0.012  # scans refused (already inside, unknown, revoked): recorded, not visits
 
 
-def _insert(model: type, columns: list[str], rows: list[tuple]) -> None:
-    """Plain multi-row INSERTs: hundreds of thousands of rows without building model objects."""
+def _insert(model: type, columns: list[str], rows: Iterable[tuple]) -> int:
+    """Plain multi-row inserts (COPY on PostgreSQL), streamed in chunks: millions of rows
+    without building model objects or holding them all in memory."""
     table = connection.ops.quote_name(model._meta.db_table)
     names = ", ".join(connection.ops.quote_name(column) for column in columns)
     marks = ", ".join(["%s"] * len(columns))
+    count = 0
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":  # COPY: several times faster than INSERTs
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        for start in range(0, len(rows), 20000):
-            cursor.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({marks})", rows[start : start + 20000]
-            )
+        for chunk in _chunks(rows, 50000):
+            count += len(chunk)
+            if connection.vendor == "postgresql":  # COPY: several times faster than INSERTs
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in chunk:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", chunk)
+    return count
+
+
+def _chunks(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def _secret(ctx: DemoContext) -> str:
@@ -319,7 +328,6 @@ def _leads(ctx, plan, participant_ids, days_count: int, moments: Moments) -> int
     """Booth scans of professional visitors: target = index × stands × show days, spread over
     the professional visitors in proportion to the days they came."""
     edition = ctx.edition
-    ops = connection.ops
     exhibitors = list(
         edition.exhibitors.filter(
             status=ExhibitorStatus.APPROVED,
@@ -341,28 +349,29 @@ def _leads(ctx, plan, participant_ids, days_count: int, moments: Moments) -> int
     per_day, spare = divmod(target, attended)
     ratings = [None, None, 3, 4, 5]
     tags = Lead._meta.get_field("tags").get_db_prep_value([], connection)
-    rows, remaining, spare_left = [], target, spare
-    for participant_id, days in visitors:
-        wanted = per_day * len(days) + min(spare_left, len(days))
-        spare_left -= min(spare_left, len(days))
-        count = min(wanted, len(exhibitors), remaining)
-        remaining -= count
-        for exhibitor_id in ctx.rng.sample(exhibitors, count):
-            day = days[ctx.rng.randrange(len(days))]
-            rows.append(
-                (
+    rng = ctx.rng
+
+    def rows() -> Iterator[tuple]:
+        remaining, spare_left = target, spare
+        for participant_id, days in visitors:
+            wanted = per_day * len(days) + min(spare_left, len(days))
+            spare_left -= min(spare_left, len(days))
+            count = min(wanted, len(exhibitors), remaining)
+            remaining -= count
+            for exhibitor_id in rng.sample(exhibitors, count):
+                day = days[int(rng.random() * len(days))]
+                yield (
                     edition.pk,
                     exhibitor_id,
                     participant_id,
-                    ops.adapt_datefield_value(day),
-                    ops.adapt_datetimefield_value(_moment(ctx, day)),
-                    ratings[ctx.rng.randrange(5)],
+                    moments.day[day],
+                    moments.pick(day)[0],
+                    ratings[int(rng.random() * 5)],
                     "",
                     tags,
                 )
-            )
-    _insert(Lead, LEAD_COLUMNS, rows)
-    return len(rows)
+
+    return _insert(Lead, LEAD_COLUMNS, rows())
 
 
 def generate(ctx: DemoContext) -> None:
