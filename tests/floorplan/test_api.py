@@ -163,3 +163,36 @@ def test_list_halls_queries_do_not_grow(client, hall, django_assert_num_queries)
     HallFactory(venue=hall.venue, code="c")
     with django_assert_num_queries(expected):
         client.get(address)
+
+
+def test_create_hall_computes_gross_area(client, hall):
+    response = client.post(
+        f"{base(hall.edition)}/halls",
+        {
+            "venue_id": hall.venue_id,
+            "code": "hall-l",
+            "name": {"en": "L hall"},
+            "outline": [["0", "0"], ["10", "0"], ["10", "4"], ["4", "4"], ["4", "10"], ["0", "10"]],
+        },
+        content_type="application/json",
+        **token(hall.edition, ["can_manage_space"]),
+    )
+    assert (response.status_code, response.json()["gross_area"]) == (201, "64.000000")
+
+
+def test_create_hall_with_a_crossing_outline_answers_422(client, hall):
+    response = client.post(
+        f"{base(hall.edition)}/halls",
+        {
+            "venue_id": hall.venue_id,
+            "code": "bad",
+            "name": {"en": "Bad"},
+            "outline": [["0", "0"], ["4", "0"], ["4", "4"], ["2", "-1"], ["0", "4"]],
+        },
+        content_type="application/json",
+        **token(hall.edition, ["can_manage_space"]),
+    )
+    assert (response.status_code, response.json()["errors"]) == (
+        422,
+        [{"field": "outline", "message": "Hall outline: the polygon crosses itself."}],
+    )

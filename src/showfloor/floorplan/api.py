@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
@@ -20,7 +20,7 @@ from showfloor.core.schemas import ErrorOut
 from showfloor.exhibitors.models import Exhibitor
 from showfloor.floorplan import links, queries, services
 from showfloor.floorplan.enums import BoothType
-from showfloor.floorplan.models import Booth, BoothOffer, Hall
+from showfloor.floorplan.models import Booth, BoothOffer, Hall, Venue
 
 router = Router(tags=["floorplan"])
 ERRORS: dict[int, type[ErrorOut]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -55,6 +55,14 @@ class BoothOut(Schema):
     pavilion: str | None
     exhibitor: str | None = Field(None, description="Shown once the booth is reserved or sold.")
     virtual_booth_url: str | None = None
+
+
+class HallIn(Schema):
+    venue_id: int
+    code: str = Field(pattern=r"^[-a-zA-Z0-9_]+$", max_length=20)
+    name: dict[str, str]
+    outline: list[list[str]] = Field(description='[["0", "0"], ["60", "0"], ...] in metres')
+    position: int = Field(0, ge=0)
 
 
 class BoothIn(Schema):
@@ -114,6 +122,23 @@ def _hall(request: HttpRequest, edition_slug: str, code: str, perm: str | None =
 @paginate(LimitOffsetPagination)
 def list_halls(request: HttpRequest, edition_slug: str) -> QuerySet[Hall]:
     return queries.halls(edition_for(request, edition_slug))
+
+
+@router.post("/editions/{edition_slug}/halls", response={201: HallOut, **ERRORS})
+def create_hall(request: HttpRequest, edition_slug: str, payload: HallIn) -> Status:
+    edition = edition_for(request, edition_slug, Perm.MANAGE_SPACE)
+    venue = Venue.objects.filter(edition=edition, pk=payload.venue_id).first()
+    if venue is None:
+        raise ValidationError({"venue_id": ["No such venue in this edition."]})
+    hall = services.create_hall(
+        actor(request),
+        venue,
+        code=payload.code,
+        name=payload.name,
+        outline=payload.outline,
+        position=payload.position,
+    )
+    return Status(201, hall)
 
 
 @router.get(
