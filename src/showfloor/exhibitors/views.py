@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from showfloor.core.i18n import localized
 from showfloor.core.models import Organization, OrganizationMember
 from showfloor.core.permissions import actor_from_request
 from showfloor.core.rules import Perm
@@ -128,12 +129,12 @@ def booth(request: HttpRequest, edition_slug: str, pk: int) -> HttpResponse:
     edition = request.edition  # type: ignore[attr-defined]
     stamp = (
         Exhibitor.objects.filter(edition=edition, pk=pk)
-        .values_list("status", "updated_at", "host__status")
+        .values_list("status", "updated_at", "host__status", "organization__name")
         .first()
     )
     if stamp is None:
         raise Http404("No such exhibitor")
-    status, updated_at, host_status = stamp
+    status, updated_at, host_status, organization_name = stamp
     public = status == ExhibitorStatus.APPROVED and host_status in (None, ExhibitorStatus.APPROVED)
     actor = actor_from_request(request)
     request.pageview_exhibitor_id = pk  # type: ignore[attr-defined]
@@ -153,15 +154,16 @@ def booth(request: HttpRequest, edition_slug: str, pk: int) -> HttpResponse:
             user=actor.user, organization__exhibitors__pk=pk
         ).exists()
     )
-    name = (
-        str(exhibitor)
-        if exhibitor is not None
-        else str(Organization.objects.filter(exhibitors__pk=pk).first())
-    )
     return render(
         request,
         "exhibitors/booth.html",
-        {"body": body, "name": name, "pk": pk, "public": public, "can_manage": can_manage},
+        {
+            "body": body,
+            "name": localized(organization_name),
+            "pk": pk,
+            "public": public,
+            "can_manage": can_manage,
+        },
     )
 
 
