@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
 from showfloor.matchmaking.importers import import_file
-from showfloor.matchmaking.models import MeetingRequest, Profile
-from tests.matchmaking.factories import person
+from showfloor.matchmaking.models import Meeting, MeetingRequest, Profile
+from tests.matchmaking.factories import make_slots, make_tables, person
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +81,33 @@ def test_import_unknown_file_type_is_refused(edition, system_actor):
         import_file(system_actor, edition, "requests", "requests.txt", b"hello")
 
     assert error.value.messages == ["Use a .csv, .xlsx or .json file."]
+
+
+def test_import_schedule_books_and_locks_meeting_at_table(edition, system_actor):
+    slots = make_slots(edition, 2)
+    make_tables(edition, 3)
+    person(edition, email="a@example.org")
+    person(edition, email="b@example.org")
+    content = (
+        "email_a,email_b,starts_at,table\n"
+        f"a@example.org,b@example.org,{slots[1].starts_at.isoformat()},3\n"
+    ).encode()
+
+    import_file(system_actor, edition, "schedule", "schedule.csv", content)
+
+    assert list(Meeting.objects.values_list("slot_id", "table__number", "locked")) == [
+        (slots[1].pk, 3, True)
+    ]
+
+
+def test_import_schedule_at_unknown_time_is_refused(edition, system_actor):
+    make_slots(edition, 1)
+    person(edition, email="a@example.org")
+    person(edition, email="b@example.org")
+    content = b"email_a,email_b,starts_at\na@example.org,b@example.org,2031-01-01T09:00:00\n"
+
+    with pytest.raises(ValidationError) as error:
+        import_file(system_actor, edition, "schedule", "schedule.csv", content)
+
+    assert error.value.messages == ["Row 2: starts_at: no slot starts at this time"]
+    assert Meeting.objects.count() == 0

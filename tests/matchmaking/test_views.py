@@ -212,3 +212,39 @@ def test_staff_walk_in_places_meeting(client, edition, staff_user):
     client.post(url(edition, "staff_walk_in"), {"a": a.participant.pk, "b": b.participant.pk})
 
     assert list(Meeting.objects.values_list("status", "is_walk_in")) == [("scheduled", True)]
+
+
+def test_profile_page_saves_profile_and_availability(client, edition):
+    slots = make_slots(edition, 2)
+    me = person(edition)
+    client.force_login(me.participant.user)
+
+    client.post(
+        url(edition, "profile"),
+        {
+            "offers": ["technology"],
+            "seeks": ["investment"],
+            "seek_text_en": "Investors for battery recycling",
+            "is_active": "on",
+            "sessions": [slots[0].session_id],
+        },
+    )
+
+    me.refresh_from_db()
+    assert (me.seeks, me.seek_text["en"]) == (["investment"], "Investors for battery recycling")
+    assert list(me.participant.matchmaking_availability.values_list("starts_at", "ends_at")) == [
+        (slots[0].starts_at, slots[1].ends_at)
+    ]
+
+
+def test_staff_add_rule_blocks_a_group_pair(client, edition, staff_user):
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+
+    client.post(
+        url(edition, "staff_add_rule"),
+        {"kind": "block", "type_a": "exhibitor_staff", "type_b": "exhibitor_staff"},
+    )
+
+    assert list(edition.matchmaking_rules.values_list("kind", "type_a", "type_b")) == [
+        ("block", "exhibitor_staff", "exhibitor_staff")
+    ]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from showfloor.attendance.enums import ParticipantType
 from showfloor.core.i18n import I18nFormField
-from showfloor.core.models import Sector
-from showfloor.matchmaking.enums import DeclineReason, Intent, Stage, SurveyOutcome
+from showfloor.core.models import Edition, Sector
+from showfloor.matchmaking.enums import DeclineReason, Intent, RuleKind, Stage, SurveyOutcome
+from showfloor.matchmaking.models import MeetingSession
 
 
 class ProfileForm(forms.Form):
@@ -36,6 +40,35 @@ class ProfileForm(forms.Form):
     is_active = forms.BooleanField(
         label=_("Take part in matchmaking"), required=False, initial=True
     )
+
+
+class AvailabilityForm(forms.Form):
+    sessions = forms.ModelMultipleChoiceField(
+        label=_("I can meet during"),
+        queryset=MeetingSession.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked if you can meet at any time."),
+    )
+
+    def __init__(self, *args: Any, edition: Edition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sessions"].queryset = MeetingSession.objects.filter(edition=edition).order_by(
+            "starts_at"
+        )
+
+
+class PairRuleForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Rule"), choices=RuleKind.choices)
+    type_a = forms.ChoiceField(
+        label=_("Group A"), choices=[("", "—"), *ParticipantType.choices], required=False
+    )
+    type_b = forms.ChoiceField(
+        label=_("Group B"), choices=[("", "—"), *ParticipantType.choices], required=False
+    )
+    participant_a = forms.IntegerField(label=_("or participant number A"), required=False)
+    participant_b = forms.IntegerField(label=_("or participant number B"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
 class RequestForm(forms.Form):

@@ -4,24 +4,29 @@ reported with its number and field."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import zoneinfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from showfloor.attendance.models import Participant
 from showfloor.core.models import Edition
 from showfloor.core.permissions import Actor
-from showfloor.matchmaking.enums import Intent
-from showfloor.matchmaking.services import save_profile, send_request
-from showfloor.matchmaking.services.common import require_staff
+from showfloor.matchmaking.enums import Intent, MeetingStatus, RequestStatus
+from showfloor.matchmaking.models import Meeting, MeetingRequest, Slot, Table
+from showfloor.matchmaking.services import book_meeting, save_profile, send_request, set_locked
+from showfloor.matchmaking.services.common import create_meeting_for, require_staff
 
 REQUIRED = {
     "participants": ["email"],
     "requests": ["requester_email", "recipient_email"],
+    "schedule": ["email_a", "email_b", "starts_at"],
 }
 
 
@@ -66,6 +71,38 @@ def _intents(value: str) -> list[str]:
     return items
 
 
+def _import_meeting(actor: Actor, edition: Edition, row: dict[str, str]) -> None:
+    """A meeting decided outside (by a broker): booked at that time and table, and locked."""
+    a, b = _person(edition, row["email_a"]), _person(edition, row["email_b"])
+    try:
+        starts = dt.datetime.fromisoformat(row["starts_at"].strip())
+    except ValueError as exc:
+        raise ValidationError({"starts_at": [_("not a date and time")]}) from exc
+    if starts.tzinfo is None:
+        starts = starts.replace(tzinfo=zoneinfo.ZoneInfo(edition.timezone))
+    slot = Slot.objects.filter(edition=edition, starts_at=starts).first()
+    if slot is None:
+        raise ValidationError({"starts_at": [_("no slot starts at this time")]})
+    table = None
+    if (row.get("table") or "").strip():
+        table = Table.objects.filter(edition=edition, number=row["table"].strip()).first()
+        if table is None:
+            raise ValidationError({"table": [_("no such table")]})
+    meeting = (
+        Meeting.objects.filter(edition=edition)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .filter(Q(participant_a=a, participant_b=b) | Q(participant_a=b, participant_b=a))
+        .first()
+    )
+    if meeting is None:
+        request = MeetingRequest.objects.create(
+            edition=edition, requester=a, recipient=b, status=RequestStatus.ACCEPTED
+        )
+        meeting = create_meeting_for(request)
+    meeting = book_meeting(actor, meeting, slot, table=table)
+    set_locked(actor, meeting, True)
+
+
 def _import_row(actor: Actor, edition: Edition, kind: str, row: dict[str, str]) -> None:
     if kind == "participants":
         person = _person(edition, row["email"])
@@ -83,6 +120,8 @@ def _import_row(actor: Actor, edition: Edition, kind: str, row: dict[str, str]) 
             except ValueError as exc:
                 raise ValidationError({"capacity": [_("not a whole number")]}) from exc
         save_profile(actor, person, values)
+    elif kind == "schedule":
+        _import_meeting(actor, edition, row)
     else:
         requester = _person(edition, row["requester_email"])
         recipient = _person(edition, row["recipient_email"])

@@ -14,8 +14,8 @@ from showfloor.core.decorators import edition_permission_required
 from showfloor.core.permissions import actor_from_request
 from showfloor.core.rules import Perm
 from showfloor.matchmaking import exporters, figures, importers, queries, services
-from showfloor.matchmaking.forms import ImportForm, SessionForm, TablesForm
-from showfloor.matchmaking.models import Meeting, MeetingSession, ScheduleRun
+from showfloor.matchmaking.forms import ImportForm, PairRuleForm, SessionForm, TablesForm
+from showfloor.matchmaking.models import Meeting, MeetingSession, PairRule, ScheduleRun
 
 MANAGE = edition_permission_required(Perm.MANAGE_MATCHMAKING)
 
@@ -40,6 +40,10 @@ def desk(request: HttpRequest, edition_slug: str) -> HttpResponse:
             "session_form": SessionForm(),
             "tables_form": TablesForm(),
             "import_form": ImportForm(),
+            "rule_form": PairRuleForm(),
+            "rules": PairRule.objects.filter(edition=edition).select_related(
+                "participant_a", "participant_b"
+            ),
         },
     )
 
@@ -92,6 +96,31 @@ def add_tables(request: HttpRequest, edition_slug: str) -> HttpResponse:
             location=form.cleaned_data["location"],
         )
         messages.success(request, _("Tables added."))
+    return _desk(edition_slug)
+
+
+@MANAGE
+@require_POST
+def add_rule(request: HttpRequest, edition_slug: str) -> HttpResponse:
+    edition = request.edition  # type: ignore[attr-defined]
+    form = PairRuleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please correct the rule's fields."))
+        return _desk(edition_slug)
+    data = dict(form.cleaned_data)
+    people = {}
+    for side in ("participant_a", "participant_b"):
+        pk = data.pop(side)
+        people[side] = Participant.objects.filter(edition=edition, pk=pk).first() if pk else None
+        if pk and people[side] is None:
+            messages.error(request, _("Unknown participant."))
+            return _desk(edition_slug)
+    try:
+        services.save_pair_rule(actor_from_request(request), edition, **data, **people)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Rule saved."))
     return _desk(edition_slug)
 
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("manage/matchmaking/schedule/", staff_views.schedule_all, name="staff_schedule"),
     path("manage/matchmaking/sessions/", staff_views.add_session, name="staff_add_session"),
     path("manage/matchmaking/tables/", staff_views.add_tables, name="staff_add_tables"),
+    path("manage/matchmaking/rules/", staff_views.add_rule, name="staff_add_rule"),
     path("manage/matchmaking/grid/", staff_views.grid, name="staff_grid"),
     path("manage/matchmaking/meetings/<int:pk>/lock/", staff_views.lock, name="staff_lock"),
     path("manage/matchmaking/walk-in/", staff_views.walk_in, name="staff_walk_in"),

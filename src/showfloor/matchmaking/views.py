@@ -16,8 +16,21 @@ from showfloor.attendance.models import Participant
 from showfloor.core.permissions import actor_from_request
 from showfloor.matchmaking import agenda as agenda_export
 from showfloor.matchmaking import queries, recommendations, rules, services
-from showfloor.matchmaking.forms import DeclineForm, FollowUpForm, ProfileForm, RequestForm
-from showfloor.matchmaking.models import Meeting, MeetingRequest, Profile
+from showfloor.matchmaking.forms import (
+    AvailabilityForm,
+    DeclineForm,
+    FollowUpForm,
+    ProfileForm,
+    RequestForm,
+)
+from showfloor.matchmaking.models import (
+    Availability,
+    Meeting,
+    MeetingRequest,
+    MeetingSession,
+    Profile,
+)
+from showfloor.matchmaking.services.profiles import session_end
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -74,17 +87,31 @@ def profile(request: HttpRequest, edition_slug: str) -> HttpResponse:
         }
         initial["sectors"] = list(current.sectors.all())
     form = ProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    starts = set(Availability.objects.filter(participant=me).values_list("starts_at", flat=True))
+    chosen = [
+        s.pk for s in MeetingSession.objects.filter(edition=me.edition) if s.starts_at in starts
+    ]
+    availability = AvailabilityForm(
+        request.POST or None, edition=me.edition, initial={"sessions": chosen}
+    )
+    if request.method == "POST" and form.is_valid() and availability.is_valid():
         data = dict(form.cleaned_data)
         sectors = data.pop("sectors")
+        actor = actor_from_request(request)
+        windows = [(s.starts_at, session_end(s)) for s in availability.cleaned_data["sessions"]]
         try:
-            services.save_profile(actor_from_request(request), me, data, sectors=sectors)
+            services.save_profile(actor, me, data, sectors=sectors)
+            services.set_availability(actor, me, windows)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Your matchmaking profile is saved."))
             return _home(request)
-    return render(request, "matchmaking/profile.html", {"form": form, "me": me})
+    return render(
+        request,
+        "matchmaking/profile.html",
+        {"form": form, "availability": availability, "me": me},
+    )
 
 
 @login_required

@@ -282,6 +282,7 @@ class State:
                 total += m.bit_length() - low + 1 - m.bit_count()
         return total
 
+
 def first_fit(instance: Instance) -> dict[int, int]:
     """The baseline: requests in arrival order, each in the first slot free for both."""
     state = State(instance)

@@ -50,7 +50,9 @@ def _lock_people(meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def book_meeting(actor: Actor, meeting: Meeting, slot: Slot) -> Meeting:
+def book_meeting(
+    actor: Actor, meeting: Meeting, slot: Slot, *, table: Table | None = None
+) -> Meeting:
     """Give an accepted meeting a slot (and a table, or a video room). Staff or either person.
     Both people are locked, and the seat and table constraints refuse anything given twice."""
     if not rules.may_see_meeting(actor, meeting):
@@ -74,7 +76,7 @@ def book_meeting(actor: Actor, meeting: Meeting, slot: Slot) -> Meeting:
         meeting.table = None
         meeting.video_room = meeting.video_room or video_room(meeting)
     else:
-        meeting.table = _free_table(meeting, slot)
+        meeting.table = table or _free_table(meeting, slot)
         if meeting.table is None:
             raise ValidationError({"slot": [_("No table is free at this time.")]})
     try:

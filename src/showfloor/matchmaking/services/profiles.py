@@ -83,6 +83,16 @@ def save_profile(
     return profile
 
 
+def session_end(session: MeetingSession) -> dt.datetime:
+    """When a session's last slot ends."""
+    step = dt.timedelta(minutes=session.slot_minutes + session.break_minutes)
+    return (
+        session.starts_at
+        + step * (session.slot_count - 1)
+        + dt.timedelta(minutes=session.slot_minutes)
+    )
+
+
 @transaction.atomic
 def set_availability(
     actor: Actor, participant: Participant, windows: list[tuple[dt.datetime, dt.datetime]]
