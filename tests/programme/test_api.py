@@ -1,7 +1,8 @@
 import pytest
 
 from showfloor.core.services import issue_api_token
-from showfloor.programme.models import Question, SessionRegistration, SessionSpeaker
+from showfloor.programme.models import AgendaItem, Question, SessionRegistration, SessionSpeaker
+from tests.factories import UserFactory
 from tests.programme.factories import (
     ParticipantFactory,
     QuestionFactory,
@@ -155,4 +156,48 @@ def test_viewers_endpoint_requires_programme_permission(client, edition, staff_u
             "peak_minute": None,
             "replay_viewers": 0,
         },
+    )
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_agenda_api_query_count(client, edition, count, django_assert_num_queries):
+    participant = ParticipantFactory(edition=edition)
+    for index in range(count):
+        session = SessionFactory(edition=edition, starts_at=at(edition, 0, 9 + index))
+        AgendaItem.objects.create(participant=participant, session=session)
+    client.force_login(participant.user)
+    client.get(f"{base(edition)}/agenda")
+    with django_assert_num_queries(8):
+        response = client.get(f"{base(edition)}/agenda")
+    assert len(response.json()) == count
+
+
+def test_agenda_api_put_twice_then_delete(client, edition):
+    session = SessionFactory(edition=edition)
+    participant = ParticipantFactory(edition=edition)
+    client.force_login(participant.user)
+    first = client.put(f"{base(edition)}/agenda/{session.pk}")
+    client.put(f"{base(edition)}/agenda/{session.pk}")
+    after_put = AgendaItem.objects.filter(participant=participant).count()
+    client.delete(f"{base(edition)}/agenda/{session.pk}")
+    assert (first.status_code, after_put, AgendaItem.objects.count()) == (204, 1, 0)
+
+
+def test_agenda_api_without_participation_is_403(client, edition):
+    client.force_login(UserFactory())
+    assert client.get(f"{base(edition)}/agenda").status_code == 403
+
+
+def test_ask_via_api_creates_pending_question(client, edition):
+    session = SessionFactory(edition=edition)
+    client.force_login(ParticipantFactory(edition=edition).user)
+    response = client.post(
+        f"{base(edition)}/sessions/{session.pk}/questions",
+        {"text": "Et la 6G ?"},
+        content_type="application/json",
+    )
+    assert (response.status_code, response.json()["status"], response.json()["text"]) == (
+        201,
+        "pending",
+        "Et la 6G ?",
     )

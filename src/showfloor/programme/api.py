@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from showfloor.api.auth import PUBLIC_AUTH
 from showfloor.api.helpers import actor, edition_for
@@ -190,7 +190,8 @@ def list_questions(request: HttpRequest, edition_slug: str, session_id: int):
 @router.post(f"{BASE}/sessions/{{session_id}}/questions", response={201: QuestionOut, **ERRORS})
 def ask(request: HttpRequest, edition_slug: str, session_id: int, payload: QuestionIn):
     session = _session(request, edition_slug, session_id)
-    return 201, _question_out(services.ask_question(actor(request), session, payload.text))
+    question = services.ask_question(actor(request), session, payload.text)
+    return Status(201, _question_out(question))
 
 
 def _question(request: HttpRequest, edition_slug: str, session_id: int, question_id: int):
@@ -224,6 +225,38 @@ def moderate(
         actor(request), question, payload.action, answer=payload.answer
     )
     return _question_out(moderated)
+
+
+def _own_participant(request: HttpRequest, edition_slug: str):
+    edition = edition_for(request, edition_slug)
+    participant = queries.participant_for(actor(request).user, edition)
+    if participant is None:
+        raise PermissionDenied("not a participant of this edition")
+    return participant
+
+
+@router.get(f"{BASE}/agenda", response={200: list[SessionOut], **ERRORS})
+def agenda(request: HttpRequest, edition_slug: str) -> list[dict[str, Any]]:
+    """The caller's personal agenda, in time order."""
+    participant = _own_participant(request, edition_slug)
+    return [session_out(session) for session in queries.agenda_sessions(participant)]
+
+
+@router.put(f"{BASE}/agenda/{{session_id}}", response={204: None, **ERRORS})
+def agenda_add(request: HttpRequest, edition_slug: str, session_id: int):
+    """Put a session in the caller's agenda (idempotent)."""
+    participant = _own_participant(request, edition_slug)
+    session = _session(request, edition_slug, session_id)
+    services.add_to_agenda(actor(request), session, participant)
+    return Status(204, None)
+
+
+@router.delete(f"{BASE}/agenda/{{session_id}}", response={204: None, **ERRORS})
+def agenda_remove(request: HttpRequest, edition_slug: str, session_id: int):
+    participant = _own_participant(request, edition_slug)
+    session = _session(request, edition_slug, session_id)
+    services.remove_from_agenda(actor(request), session, participant)
+    return Status(204, None)
 
 
 @router.get(f"{BASE}/sessions/{{session_id}}/viewers", response={200: ViewerStatsOut, **ERRORS})
