@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Prefetch, QuerySet
 
-from showfloor.core.models import Edition, Sector
+from showfloor.core.models import Edition
 from showfloor.deals.enums import CONCLUDED_STATUSES
 from showfloor.deals.models import Agreement, AgreementParty, DealSettings, SectorGroup
 
@@ -43,49 +43,76 @@ class Tally:
     value: Decimal
 
 
+@dataclass(frozen=True)
+class Row:
+    id: int
+    type: str
+    country: str
+    region: str
+    value: Decimal
+
+
+# Sums are made here, in Decimal, not with SQL SUM: SQLite adds NUMERIC columns as
+# floating-point numbers, and a total of billions with cents must stay exact.
+
+
+def concluded_rows(edition: Edition) -> list[Row]:
+    return [
+        Row(pk, kind, str(country), region, value)
+        for pk, kind, country, region, value in concluded(edition)
+        .order_by("id")
+        .values_list("id", "type", "country", "region", "value_in_edition_currency")
+    ]
+
+
+def _tally(key: str, rows: list[Row]) -> Tally:
+    return Tally(key, len(rows), sum((row.value for row in rows), ZERO))
+
+
+def _grouped(pairs: list[tuple[str, Row]]) -> list[Tally]:
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for key, row in pairs:
+        groups[key].append(row)
+    tallies = [_tally(key, rows) for key, rows in groups.items()]
+    return sorted(tallies, key=lambda tally: (-tally.count, tally.key))
+
+
 def totals(edition: Edition) -> Tally:
-    row = concluded(edition).aggregate(count=Count("id"), value=Sum("value_in_edition_currency"))
-    return Tally("all", row["count"], row["value"] or ZERO)
+    return _tally("all", concluded_rows(edition))
 
 
 def by_type(edition: Edition) -> list[Tally]:
-    rows = (
-        concluded(edition)
-        .values("type")
-        .annotate(count=Count("id"), value=Sum("value_in_edition_currency"))
-        .order_by("-count", "type")
-    )
-    return [Tally(row["type"], row["count"], row["value"] or ZERO) for row in rows]
+    return _grouped([(row.type, row) for row in concluded_rows(edition)])
 
 
 def by_region(edition: Edition) -> list[Tally]:
     """Per project location: the region for the host country, the country elsewhere."""
-    rows = (
-        concluded(edition)
-        .values("country", "region")
-        .annotate(count=Count("id"), value=Sum("value_in_edition_currency"))
+    host_country = host_location(edition)[0]
+    return _grouped(
+        [
+            (row.region if row.country == host_country and row.region else row.country, row)
+            for row in concluded_rows(edition)
+        ]
     )
-    host = host_location(edition)
-    merged: dict[str, list[Decimal | int]] = defaultdict(lambda: [0, ZERO])
-    for row in rows:
-        key = row["region"] if row["country"] == host[0] and row["region"] else row["country"]
-        merged[key][0] += row["count"]
-        merged[key][1] += row["value"] or ZERO
-    tallies = [Tally(key, int(count), Decimal(value)) for key, (count, value) in merged.items()]
-    return sorted(tallies, key=lambda tally: (-tally.count, tally.key))
+
+
+def _sector_codes(edition: Edition) -> dict[int, list[str]]:
+    """{agreement id: [sector codes]} for the concluded agreements."""
+    through = Agreement.sectors.through
+    codes: dict[int, list[str]] = defaultdict(list)
+    for agreement_id, code in through.objects.filter(
+        agreement__edition=edition, agreement__status__in=CONCLUDED_STATUSES
+    ).values_list("agreement_id", "sector__code"):
+        codes[agreement_id].append(code)
+    return codes
 
 
 def by_sector(edition: Edition) -> list[Tally]:
     """Per sector; an agreement in several sectors counts once in each."""
-    rows = (
-        Sector.objects.filter(
-            agreements__edition=edition, agreements__status__in=CONCLUDED_STATUSES
-        )
-        .values("code")
-        .annotate(count=Count("agreements"), value=Sum("agreements__value_in_edition_currency"))
-        .order_by("-count", "code")
+    codes = _sector_codes(edition)
+    return _grouped(
+        [(code, row) for row in concluded_rows(edition) for code in codes.get(row.id, [])]
     )
-    return [Tally(row["code"], row["count"], row["value"] or ZERO) for row in rows]
 
 
 def host_location(edition: Edition) -> tuple[str, str]:
@@ -96,31 +123,22 @@ def host_location(edition: Edition) -> tuple[str, str]:
     return str(edition.country or ""), edition.city
 
 
-def _in_host(edition: Edition) -> Q:
-    country, region = host_location(edition)
-    return Q(country=country, region__iexact=region)
-
-
 def host_region_split(edition: Edition) -> tuple[Tally, Tally]:
     """(inside, outside) the host region; a project abroad is outside."""
-    inside = concluded(edition).filter(_in_host(edition))
-    outside = concluded(edition).exclude(_in_host(edition))
-    return (
-        Tally("inside", *_count_value(inside)),
-        Tally("outside", *_count_value(outside)),
-    )
-
-
-def _count_value(queryset: QuerySet[Agreement]) -> tuple[int, Decimal]:
-    row = queryset.aggregate(count=Count("id"), value=Sum("value_in_edition_currency"))
-    return row["count"], row["value"] or ZERO
+    country, region = host_location(edition)
+    rows = concluded_rows(edition)
+    inside = [r for r in rows if r.country == country and r.region.casefold() == region.casefold()]
+    outside = [row for row in rows if row not in inside]
+    return _tally("inside", inside), _tally("outside", outside)
 
 
 def sector_group_tallies(edition: Edition) -> list[tuple[SectorGroup, Tally]]:
     """Per sector group: agreements with at least one sector of the group, each counted once."""
+    codes = _sector_codes(edition)
+    rows = concluded_rows(edition)
     result = []
     for group in SectorGroup.objects.filter(edition=edition).prefetch_related("sectors"):
-        ids = concluded(edition).filter(sectors__in=group.sectors.all()).values("id").distinct()
-        count, value = _count_value(Agreement.objects.filter(id__in=ids))
-        result.append((group, Tally(group.code, count, value)))
+        members = {sector.code for sector in group.sectors.all()}
+        chosen = [row for row in rows if members & set(codes.get(row.id, []))]
+        result.append((group, _tally(group.code, chosen)))
     return result
