@@ -288,7 +288,8 @@ def _regular_halls(
             queue.extendleft(reversed(germans))  # any who did not fit join the hall's others
             segments = segments[needed:]
         mine: deque[Place] = deque()
-        while queue and (not mine or sum(p.slots for p in mine) + queue[0].slots <= per_hall):
+        budget = per_hall if number < count else capacity  # the last planned hall takes all
+        while queue and (not mine or sum(p.slots for p in mine) + queue[0].slots <= budget):
             mine.append(queue.popleft())
         _fill(layout, segments, mine, None)
         queue.extendleft(reversed(mine))  # anything that did not fit tries the next hall
