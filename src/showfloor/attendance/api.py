@@ -152,7 +152,7 @@ def _lead_out(lead: Lead, created: bool = False) -> dict[str, Any]:
         "first_name": person.first_name,
         "last_name": person.last_name,
         "email": person.email,
-        "organization_name": person.organization_name,
+        "organization_name": person.organization_label,
         "job_title": person.job_title,
         "participant_type": person.type,
         "scanned_at": lead.scanned_at,

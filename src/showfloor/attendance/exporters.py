@@ -27,7 +27,7 @@ def _rows(leads: Iterable[Lead]) -> list[list[object]]:
                 person.first_name,
                 person.last_name,
                 person.email,
-                person.organization_name,
+                person.organization_label,
                 person.job_title,
                 str(person.country),
                 person.get_type_display(),
@@ -90,8 +90,8 @@ def leads_vcard(leads: Iterable[Lead]) -> bytes:
             f"N:{_vcard_escape(person.last_name)};{_vcard_escape(person.first_name)};;;",
             f"FN:{_vcard_escape(person.full_name)}",
         ]
-        if person.organization_name:
-            lines.append(f"ORG:{_vcard_escape(person.organization_name)}")
+        if person.organization_label:
+            lines.append(f"ORG:{_vcard_escape(person.organization_label)}")
         if person.job_title:
             lines.append(f"TITLE:{_vcard_escape(person.job_title)}")
         if person.email:

@@ -114,6 +114,11 @@ class Participant(models.Model):
         return str(self)
 
     @property
+    def organization_label(self) -> str:
+        """The organisation as typed at registration, else the linked organisation's name."""
+        return self.organization_name or (str(self.organization) if self.organization else "")
+
+    @property
     def is_erased(self) -> bool:
         return self.erased_at is not None
 

@@ -11,7 +11,7 @@ from showfloor.exhibitors.models import Exhibitor
 def leads_of(exhibitor: Exhibitor) -> QuerySet[Lead]:
     return (
         Lead.objects.filter(exhibitor=exhibitor)
-        .select_related("participant")
+        .select_related("participant__organization")
         .order_by("-scanned_at", "id")
     )
 

@@ -103,7 +103,7 @@ def manage(request: HttpRequest, edition_slug: str, manage_key: str) -> HttpResp
 def manage_badge(request: HttpRequest, edition_slug: str, manage_key: str) -> HttpResponse:
     participant = _by_key(request, manage_key)
     badge = (
-        participant.badges.select_related("participant", "edition")
+        participant.badges.select_related("participant__organization", "edition")
         .filter(revoked_at__isnull=True)
         .first()
     )
@@ -181,7 +181,7 @@ def participant_list(request: HttpRequest, edition_slug: str) -> HttpResponse:
 @edition_permission_required(Perm.MANAGE_REGISTRATION)
 def badges_pdf(request: HttpRequest, edition_slug: str) -> HttpResponse:
     """Bulk badges: every active badge, optionally of one type, as A6 pages or label sheets."""
-    badges = Badge.objects.select_related("participant", "edition").filter(
+    badges = Badge.objects.select_related("participant__organization", "edition").filter(
         edition=request.edition, revoked_at__isnull=True
     )
     if request.GET.get("type"):
