@@ -55,11 +55,11 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def flagship(people: int, requests: int, tables: int, time_limit: float) -> None:
+def flagship(people: int, requests: int, tables: int, time_limit: float, fair: bool) -> None:
     fair = synthetic.generate(people=people, requests=requests, tables=tables, seed=2020)
     instance = fair.instance
     started = time.perf_counter()
-    result = scheduler.solve(instance, time_limit=time_limit)
+    result = scheduler.solve(instance, time_limit=time_limit, fairness=fair)
     seconds = time.perf_counter() - started
     check(instance, result.assignment)
     r = result.report
@@ -126,7 +126,8 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=30.0)
     args = parser.parse_args()
     for tables in (2_500, 1_000):
-        flagship(args.people, args.requests, tables, args.time_limit)
+        for fair in (False, True):
+            flagship(args.people, args.requests, tables, args.time_limit, fair)
     exactness(5_000, 30_000)
 
 

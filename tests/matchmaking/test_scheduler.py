@@ -176,3 +176,14 @@ def test_checker_finds_person_twice_in_a_slot():
     )
 
     assert violations(instance, {0: 1, 1: 1}) == ["person 0 twice in slot 1"]
+
+
+def test_fairness_mode_leaves_fewer_people_without_meeting_for_little_weight():
+    fair = synthetic.generate(people=1200, requests=8000, tables=200, seed=4)
+    strict = scheduler.solve(fair.instance, use_cpsat=False).report
+
+    kind = scheduler.solve(fair.instance, use_cpsat=False, fairness=True)
+
+    assert violations(fair.instance, kind.assignment) == []
+    assert kind.report.people_without_meeting < strict.people_without_meeting
+    assert kind.report.weight >= 0.99 * kind.report.upper_bound_weight

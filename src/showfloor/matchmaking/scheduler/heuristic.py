@@ -21,6 +21,7 @@ class State:
         self.in_slot: list[set[int]] = [set() for _ in range(s)]
         self.full_tables = 0  # mask of slots with no table left
         self._rescuing_zero = False
+        self.journal: list[tuple[int, int]] = []  # (meeting, slot it left) for rollbacks
         days: dict[int, int] = {}
         for slot in range(s):
             days[instance.day(slot)] = days.get(instance.day(slot), 0) | 1 << slot
@@ -179,8 +180,82 @@ class State:
                     break
                 if e in self.assignment:
                     continue
-                if self.try_place(e) or self._swap_in(e, p, target):
+                if self.try_place(e) or self._chain_in(e, p) or self._swap_in(e, p, target):
                     continue
+
+    # -- alternating chains: move a meeting, displacing others a few steps deep --------------
+    def _move(self, e: int, slot: int) -> None:
+        self.journal.append((e, self.assignment[e]))
+        self.remove(e)
+        self.place(e, slot)
+
+    def _rollback(self, mark: int) -> None:
+        while len(self.journal) > mark:
+            e, slot = self.journal.pop()
+            self.remove(e)
+            self.place(e, slot)
+
+    def relocate(self, f: int, avoid: int, depth: int, budget: list[int]) -> bool:
+        """Move meeting f out of its slot (never into `avoid`), displacing at most `depth`
+        further meetings along a chain; every meeting keeps a slot. Undone on failure."""
+        if f in self.instance.locked or budget[0] <= 0:
+            return False
+        budget[0] -= 1
+        old = self.assignment[f]
+        avoid |= 1 << old
+        self.remove(f)
+        options = self.free_for(f) & ~avoid
+        self.place(f, old)
+        if options:
+            self._move(f, (options & -options).bit_length() - 1)
+            return True
+        if depth == 0:
+            return False
+        u, v = self.instance.edges[f]
+        window = self.avail[u] & self.avail[v] & ~avoid
+        if not self.online[f]:
+            window &= ~self.full_tables
+        while window:
+            low = window & -window
+            window ^= low
+            slot = low.bit_length() - 1
+            blockers = {self.at[p][slot] for p in (u, v) if slot in self.at[p]}
+            if len(blockers) != 1:
+                continue
+            mark = len(self.journal)
+            if self.relocate(blockers.pop(), avoid | low, depth - 1, budget):
+                self.remove(f)
+                if self.free_for(f) & low:
+                    self.journal.append((f, old))
+                    self.place(f, slot)
+                    return True
+                self.place(f, old)
+            self._rollback(mark)
+        return False
+
+    def _chain_in(self, e: int, p: int) -> bool:
+        """Place e (p's meeting) by freeing a slot of the partner through a short chain."""
+        if not self.has_room(e):
+            return False
+        u, v = self.instance.edges[e]
+        partner = v if u == p else u
+        window = self.avail[u] & self.avail[v] & ~self.busy[p]
+        if not self.online[e]:
+            window &= ~self.full_tables
+        budget = [60]
+        while window:
+            low = window & -window
+            window ^= low
+            slot = low.bit_length() - 1
+            blocker = self.at[partner].get(slot)
+            if blocker is None:
+                continue
+            mark = len(self.journal)
+            if self.relocate(blocker, low, 2, budget) and self.free_for(e) & low:
+                self.place(e, slot)
+                return True
+            self._rollback(mark)
+        return False
 
     def _above(self, q: int, target: list[int]) -> bool:
         """May q lose a meeting? Yes if q stays at target, or (to give someone with none a

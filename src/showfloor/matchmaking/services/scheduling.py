@@ -183,7 +183,12 @@ def _write(actor: Actor, loaded: Loaded, assignment: dict[int, int], rewrite: se
 
 @transaction.atomic
 def schedule_all(
-    actor: Actor, edition: Edition, *, time_limit: float = 10.0, fairness_bounds: bool = True
+    actor: Actor,
+    edition: Edition,
+    *,
+    time_limit: float = 10.0,
+    fairness_bounds: bool = True,
+    fairness: bool = False,
 ) -> ScheduleRun:
     """Give every accepted meeting a slot and a place: most weight, then everyone who asked at
     least min(3, accepted), then fewest idle gaps; locked meetings stay; few others move."""
@@ -194,7 +199,10 @@ def schedule_all(
     type(settings_for(edition)).objects.select_for_update().get(edition=edition)
     loaded = load(edition)
     result = scheduler.solve(
-        loaded.instance, time_limit=time_limit, fairness_bounds=fairness_bounds
+        loaded.instance,
+        time_limit=time_limit,
+        fairness_bounds=fairness_bounds,
+        fairness=fairness,
     )
     rewrite = set(range(len(loaded.meetings))) - set(loaded.instance.locked)
     changed = _write(actor, loaded, result.assignment, rewrite)
