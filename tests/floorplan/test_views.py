@@ -333,3 +333,21 @@ def test_staff_sets_prices_per_type(client, hall):
     assert list(hall.edition.booth_rates.values_list("booth_type", "price_per_m2")) == [
         ("island", Decimal("1580.50"))
     ]
+
+
+def test_hall_list_tells_an_exhibitor_of_its_open_offers(client, world):
+    client_for(client, world["hall"].edition, "member", world["exhibitor"])
+    response = client.get(url("halls", world["hall"].edition))
+    assert response.context["open_offers"] == 1
+    assert "A booth is on offer to your organisation" in response.content.decode()
+
+
+def test_offer_form_shows_the_space_the_exhibitor_asked_for(client, hall):
+    exhibitor = ExhibitorFactory(
+        edition=hall.edition, requested_space_m2=36, organization__name={"en": "Asker"}
+    )
+    client_for(client, hall.edition, "sales", exhibitor)
+    response = client.get(
+        url("manage_booth", hall.edition, hall_code=hall.code, pk=BoothFactory(hall=hall).pk)
+    )
+    assert "Asker (asked for 36 m²)" in response.content.decode()

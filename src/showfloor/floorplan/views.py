@@ -72,8 +72,12 @@ def _render_plan(
 
 def hall_list(request: HttpRequest, edition_slug: str) -> HttpResponse:
     query = request.GET.get("q", "").strip()
+    offers = 0
+    if request.user.is_authenticated:
+        offers = queries.open_offers_for(_my_exhibitors(request)).count()  # type: ignore[arg-type]
     context = {
         "halls": list(queries.halls(_edition(request))),
+        "open_offers": offers,
         "query": query,
         "matches": queries.search_booths(_edition(request), query) if query else [],
     }
@@ -312,6 +316,13 @@ def manage_hall(request: HttpRequest, edition_slug: str, hall_code: str) -> Http
     return render(request, "floorplan/manage_hall.html", context)
 
 
+def _exhibitor_label(exhibitor: Exhibitor) -> str:
+    """The exhibitor and the space its application asked for, to match booths to requests."""
+    name = localized(exhibitor.organization.name)
+    asked = getattr(exhibitor, "requested_space_m2", None)
+    return _("%(name)s (asked for %(area)s m²)") % {"name": name, "area": asked} if asked else name
+
+
 class OfferForm(forms.Form):
     exhibitor = forms.ModelChoiceField(
         queryset=Exhibitor.objects.none(), label=gettext_lazy("Exhibitor")
@@ -329,7 +340,7 @@ class OfferForm(forms.Form):
             .exclude(status__in=["rejected", "withdrawn"])
             .select_related("organization")
         )
-        field.label_from_instance = lambda exhibitor: localized(exhibitor.organization.name)  # type: ignore[attr-defined]
+        field.label_from_instance = _exhibitor_label  # type: ignore[attr-defined]
 
 
 @edition_permission_required(Perm.MANAGE_SPACE)
