@@ -66,7 +66,7 @@ def test_public_awards_query_count(client, edition, django_assert_num_queries, c
         award = AwardFactory(edition=edition, status="published")
         EntryFactory(award=award, status="winner", final_rank=1)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get(reverse("awards:public_list", kwargs={"edition_slug": edition.slug}))
 
     assert len(response.context["awards"]) == count
@@ -96,3 +96,43 @@ def test_manage_detail_closes_round_and_publishes(
     award.refresh_from_db()
     assert award.status == "published"
     assert list(award.entries.filter(status="winner")) == [entries[2]]
+
+
+@pytest.mark.django_db
+def test_exhibitor_member_enters_an_exhibit_through_the_page(client, edition):
+    from showfloor.exhibitors.models import Exhibit
+    from tests.awards.factories import ExhibitorFactory
+    from tests.factories import OrganizationMemberFactory
+
+    award = AwardFactory(edition=edition, status="open", eligibility="exhibits")
+    exhibitor = ExhibitorFactory(edition=edition)
+    exhibit = Exhibit.objects.create(edition=edition, exhibitor=exhibitor, title={"en": "Lidar"})
+    client.force_login(OrganizationMemberFactory(organization=exhibitor.organization).user)
+
+    client.post(
+        reverse("awards:submit_entry", kwargs={"edition_slug": edition.slug, "pk": award.pk}),
+        {"exhibitor": exhibitor.pk, "exhibit": exhibit.pk},
+    )
+
+    entry = award.entries.get()
+    assert (entry.source, entry.exhibit_id, entry.title) == (
+        "submitted",
+        exhibit.pk,
+        {"en": "Lidar"},
+    )
+
+
+@pytest.mark.django_db
+def test_entry_page_offers_only_the_users_exhibitors(client, edition):
+    from tests.awards.factories import ExhibitorFactory
+    from tests.factories import OrganizationMemberFactory
+
+    award = AwardFactory(edition=edition, status="open")
+    mine, _other = ExhibitorFactory(edition=edition), ExhibitorFactory(edition=edition)
+    client.force_login(OrganizationMemberFactory(organization=mine.organization).user)
+
+    response = client.get(
+        reverse("awards:submit_entry", kwargs={"edition_slug": edition.slug, "pk": award.pk})
+    )
+
+    assert list(response.context["form"].fields["exhibitor"].queryset) == [mine]

@@ -27,3 +27,19 @@ class ScorecardForm(forms.Form):
 
     def values(self) -> dict[int, Decimal]:
         return {c.pk: self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
+
+
+class EntrySubmissionForm(forms.Form):
+    """An exhibitor's entry: which of the user's exhibitors, which exhibit, the title."""
+
+    exhibitor = forms.ModelChoiceField(queryset=None, label=_("Exhibitor"))
+    exhibit = forms.ModelChoiceField(queryset=None, label=_("Exhibit"), required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, exhibitors: Any, exhibits: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["exhibitor"].queryset = exhibitors
+        self.fields["exhibit"].queryset = exhibits

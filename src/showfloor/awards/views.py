@@ -12,13 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from showfloor.awards import queries, services
-from showfloor.awards.enums import EntryStatus
-from showfloor.awards.forms import ScorecardForm
+from showfloor.awards.enums import AwardStatus, EntryStatus
+from showfloor.awards.forms import EntrySubmissionForm, ScorecardForm
 from showfloor.awards.models import Award, Entry, JuryMember, Round
 from showfloor.awards.rules import is_conflicted
 from showfloor.core.decorators import edition_permission_required
 from showfloor.core.permissions import actor_from_request
 from showfloor.core.rules import Perm
+from showfloor.exhibitors.models import Exhibit, Exhibitor
 
 
 def public_list(request: HttpRequest, edition_slug: str) -> HttpResponse:
@@ -27,7 +28,47 @@ def public_list(request: HttpRequest, edition_slug: str) -> HttpResponse:
     awards = queries.published_awards(edition).prefetch_related(
         Prefetch("entries", queryset=winners.order_by("final_rank", "id"), to_attr="winners")
     )
-    return render(request, "awards/public_list.html", {"awards": awards})
+    open_awards = Award.objects.filter(edition=edition, status=AwardStatus.OPEN).order_by("code")
+    return render(
+        request, "awards/public_list.html", {"awards": awards, "open_awards": open_awards}
+    )
+
+
+@login_required
+def submit_entry(request: HttpRequest, edition_slug: str, pk: int) -> HttpResponse:
+    """An exhibitor's member enters one of the exhibitor's exhibits (or the exhibitor itself)."""
+    edition = request.edition  # type: ignore[attr-defined]
+    award = get_object_or_404(Award, pk=pk, edition=edition, status=AwardStatus.OPEN)
+    exhibitors = Exhibitor.objects.filter(
+        edition=edition, organization__members__user=request.user
+    ).select_related("organization")
+    exhibits = Exhibit.objects.filter(edition=edition, exhibitor__in=exhibitors)
+    form = EntrySubmissionForm(exhibitors, exhibits, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submit_entry(
+                actor_from_request(request),
+                award,
+                data["exhibitor"],
+                {"en": data["title"]} if data["title"] else {},
+                {"en": data["description"]} if data["description"] else {},
+                data["exhibit"],
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your entry is submitted."))
+            return redirect("awards:public_list", edition_slug=edition.slug)
+    return render(
+        request,
+        "awards/submit_entry.html",
+        {"award": award, "form": form, "has_exhibitor": exhibitors.exists()},
+    )
 
 
 def _seat(request: HttpRequest, round_id: int) -> tuple[Round, JuryMember]:
