@@ -34,7 +34,10 @@ def site_visits(edition: Edition) -> QuerySet[SiteVisit]:
 def delegations(edition: Edition) -> QuerySet[Delegation]:
     return (
         Delegation.objects.filter(edition=edition)
-        .annotate(member_count=Count("members", distinct=True))
+        .annotate(
+            member_count=Count("members", distinct=True),
+            visit_count=Count("visits", distinct=True),
+        )
         .prefetch_related("organizations")
         .order_by("id")
     )
