@@ -351,3 +351,18 @@ def test_offer_form_shows_the_space_the_exhibitor_asked_for(client, hall):
         url("manage_booth", hall.edition, hall_code=hall.code, pk=BoothFactory(hall=hall).pk)
     )
     assert "Asker (asked for 36 m²)" in response.content.decode()
+
+
+def test_tour_queries_do_not_grow_with_hotspots(client, hall, django_assert_num_queries):
+    sold_booth(hall, "A01", at=(30, 10))
+    panorama(hall)
+    camera = (hall.points[0][0] + 31, hall.points[0][1] + 20)
+    services.place_tour_hotspots(SYSTEM, hall, camera)
+    address = url("hall_tour", hall.edition, hall_code=hall.code)
+    expected = queries_for(client, address)
+    sold_booth(hall, "A02", at=(33, 10))
+    sold_booth(hall, "A03", at=(36, 10))
+    services.place_tour_hotspots(SYSTEM, hall, camera)
+    with django_assert_num_queries(expected):
+        response = client.get(address)
+    assert len(response.context["markers"]) == 3

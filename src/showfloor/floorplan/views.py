@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 
 from django import forms
 from django.contrib import messages
@@ -173,7 +172,6 @@ def hall_tour(request: HttpRequest, edition_slug: str, hall_code: str) -> HttpRe
     context = {
         "hall": hall,
         "halls": [each for each in queries.halls(_edition(request)) if each.panorama],
-        "markers_json": json.dumps(markers, ensure_ascii=False),
         "markers": markers,
     }
     return render(request, "floorplan/hall_tour.html", context)
