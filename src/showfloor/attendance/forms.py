@@ -13,6 +13,7 @@ from showfloor.attendance.enums import AttendanceMode, QuestionKind
 from showfloor.attendance.models import RegistrationForm
 from showfloor.attendance.services.registration import allowed_days
 from showfloor.core.i18n import localized
+from showfloor.core.models import Sector
 
 
 class RegistrationWebForm(forms.Form):
@@ -33,6 +34,12 @@ class RegistrationWebForm(forms.Form):
     def __init__(self, *args: Any, registration_form: RegistrationForm, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.registration_form = registration_form
+        self.fields["sectors"] = forms.ModelMultipleChoiceField(
+            label=_("Sectors of interest"),
+            queryset=Sector.objects.order_by("code"),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
         days = allowed_days(registration_form.edition, registration_form)
         self.fields["days"] = forms.MultipleChoiceField(
             label=_("Days"),
@@ -79,6 +86,7 @@ class RegistrationWebForm(forms.Form):
             "country": data["country"],
             "attendance_mode": data["attendance_mode"],
             "days": data["days"],
+            "sectors": list(data["sectors"]),
             "answers": answers,
             "consent": bool(data.get("consent")),
         }
