@@ -248,3 +248,55 @@ def test_staff_add_rule_blocks_a_group_pair(client, edition, staff_user):
     assert list(edition.matchmaking_rules.values_list("kind", "type_a", "type_b")) == [
         ("block", "exhibitor_staff", "exhibitor_staff")
     ]
+
+
+def _hub_with_requests(edition, system_actor, count):
+    make_slots(edition, 4)
+    make_tables(edition, 4)
+    hub = person(edition)
+    for _ in range(count):
+        other = person(edition)
+        services.accept_request(
+            system_actor, services.send_request(system_actor, other.participant, hub.participant)
+        )
+    services.schedule_all(system_actor, edition, fairness_bounds=False)
+    return hub
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_api_requests_query_count_is_constant(
+    client, edition, system_actor, count, django_assert_num_queries
+):
+    hub = _hub_with_requests(edition, system_actor, count)
+    client.force_login(hub.participant.user)
+
+    with django_assert_num_queries(6):
+        response = client.get(f"/api/v1/editions/{edition.slug}/matchmaking/requests")
+
+    assert len(response.json()) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_api_meetings_query_count_is_constant(
+    client, edition, system_actor, staff_user, count, django_assert_num_queries
+):
+    _hub_with_requests(edition, system_actor, count)
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+
+    with django_assert_num_queries(5):
+        response = client.get(f"/api/v1/editions/{edition.slug}/matchmaking/meetings")
+
+    assert len(response.json()) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_staff_grid_query_count_is_constant(
+    client, edition, system_actor, staff_user, count, django_assert_num_queries
+):
+    _hub_with_requests(edition, system_actor, count)
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+
+    with django_assert_num_queries(7):
+        response = client.get(url(edition, "staff_grid"))
+
+    assert sum(1 for _slot, row in response.context["rows"] for m in row if m) == count
