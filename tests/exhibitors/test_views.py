@@ -286,3 +286,10 @@ def test_staff_review_page_without_reason_shows_the_error(client, edition, staff
     assert response.context["form"].errors["reason"] == [
         "Say why: the exhibitor sees this reason and needs it to act."
     ]
+
+
+def test_catalogue_speaks_chinese(client, edition):
+    ExhibitorFactory(edition=edition)
+    response = client.get(catalogue_url(edition), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    text = response.content.decode()
+    assert ("网上展会" in text, "公司" in text) == (True, True)
