@@ -118,6 +118,9 @@ def ensure_data(with_10x: bool) -> list[str]:
 
         print("generating the chtf2020 demo (core and exhibitors steps)...", flush=True)
         generate("chtf2020", only=["exhibitors"], log=lambda line: print(line, flush=True))
+    from showfloor.exhibitors.search import refresh_statistics
+
+    refresh_statistics()
     slugs = ["chtf2020"]
     if with_10x:
         make_10x()
