@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from showfloor.core.enums import StaffRoleName
 from showfloor.core.permissions import Actor
+from showfloor.matchmaking import recommendations as recommendations_module
 from showfloor.matchmaking import services
 from showfloor.matchmaking.models import Meeting, MeetingRequest
 from tests.matchmaking.factories import make_slots, make_tables, person
@@ -300,3 +301,22 @@ def test_staff_grid_query_count_is_constant(
         response = client.get(url(edition, "staff_grid"))
 
     assert sum(1 for _slot, row in response.context["rows"] for m in row if m) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_recommendations_page_query_count_is_constant(
+    client, edition, count, django_assert_num_queries
+):
+    me = person(edition)
+    me.offers, me.seeks = ["investment"], ["technology"]
+    me.save()
+    for _ in range(count):
+        person(edition)  # offers technology, seeks investment: a two-way match
+    client.get("/")  # warm the session machinery outside the count
+    client.force_login(me.participant.user)
+    recommendations_module.for_edition(edition)  # vectors and cache outside the count
+
+    with django_assert_num_queries(10):
+        response = client.get(url(edition, "recommendations"))
+
+    assert len(response.context["shown"]) == count
