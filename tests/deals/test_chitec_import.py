@@ -78,3 +78,14 @@ def test_chitec_import_twice_is_refused_whole(chitec_csv, chitec_edition, system
     assert (len(again.created), len(again.errors)) == (0, 42)
     assert again.errors[0].message == "An agreement with this reference is already recorded."
     assert chitec_edition.agreements.count() == 42
+
+
+def test_chitec_fixture_is_what_the_builder_makes(chitec_csv):
+    import csv
+
+    from showfloor.deals.data import build_chitec2020
+
+    with chitec_csv.open(encoding="utf-8") as handle:
+        shipped = list(csv.DictReader(handle))
+
+    assert shipped == build_chitec2020._rows()

@@ -58,6 +58,15 @@ CITIES = {
     "Shandong": "Jinan",
     "Xinjiang": "Urumqi",
 }
+CITIES_ZH = {
+    "Beijing": "北京",
+    "Haikou": "海口",
+    "Xining": "西宁",
+    "Nanning": "南宁",
+    "Jinan": "济南",
+    "Urumqi": "乌鲁木齐",
+    "San Diego": "圣地亚哥",
+}
 SECTOR_TITLES = {
     "integrated-circuits": ("integrated circuit", "circuits intégrés", "集成电路"),
     "third-gen-semiconductors": (
@@ -182,7 +191,7 @@ def _row(
         "reference": f"CHITEC2020-{index:03d}",
         "title_en": f"{en.capitalize()} project in {where}",
         "title_fr": f"Projet {fr} à {where}",
-        "title_zh": f"{where}{zh}项目",
+        "title_zh": f"{CITIES_ZH.get(where, where)}{zh}项目",
         "type": kind,
         "status": "signed",
         "sectors": sector,
