@@ -35,7 +35,11 @@ def split_pairs(profiles, rng):
         by_offer.setdefault(p.offer_topic, []).append(p.key)
     known, held = {}, {}
     for p in profiles:
-        partners = [b for b in by_offer.get(p.seek_topic, []) if b != p.key]
+        partners = [
+            b
+            for b in by_offer.get(p.seek_topic, [])
+            if b != p.key and synthetic.is_true_pair(p, profiles[b])
+        ]
         rng.shuffle(partners)
         cut = round(0.2 * len(partners))
         held[p.key] = set(partners[:cut])

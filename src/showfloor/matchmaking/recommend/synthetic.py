@@ -71,7 +71,8 @@ SEEK_TEMPLATES = {
         "有意投资{t}项目。",
     ],
 }
-INTENT_PAIRS = [("technology", "technology"), ("supply", "supply"), ("investment", "investment")]
+INTENT_PAIRS = [("technology", "investment"), ("supply", "purchasing"), ("research", "partnership")]
+INTENTS = ["technology", "investment", "supply", "purchasing", "research", "partnership"]
 
 
 @dataclass
@@ -98,16 +99,24 @@ def generate(
     *,
     seed: int = 8,
     shares: tuple[float, float, float] = (0.4, 0.4, 0.2),
-    sector_noise: float = 0.5,
+    noise: float = 0.3,
 ) -> list[SyntheticProfile]:
-    """`count` profiles; the sector tag agrees with the offered topic only part of the time
-    (sector_noise is the share of random sectors), as sector lists do in real registrations."""
+    """`count` profiles on complementary topic pairs: topics 2k and 2k+1 form a pair, one side
+    offers 2k and seeks 2k+1, the other the reverse (a technology and its application, say).
+    Intents are planted the same way (technology ↔ investment, supply ↔ purchasing...), and the
+    pair's sector is tagged; each with `noise` of random answers, as real registrations have."""
     rng = random.Random(seed)
+    pairs = len(TOPICS) // 2
     out = []
     for key in range(count):
         language = rng.choices(LANGUAGES, weights=shares)[0]
-        offer, seek = rng.sample(range(len(TOPICS)), 2)
-        kind = rng.choice(INTENT_PAIRS)[0]
+        pair, side = rng.randrange(pairs), rng.randrange(2)
+        offer, seek = (2 * pair, 2 * pair + 1) if side == 0 else (2 * pair + 1, 2 * pair)
+        give, want = INTENT_PAIRS[pair % len(INTENT_PAIRS)]
+        if side == 1:
+            give, want = want, give
+        if rng.random() < noise:
+            give, want = rng.choice(INTENTS), rng.choice(INTENTS)
         out.append(
             SyntheticProfile(
                 key=key,
@@ -116,9 +125,14 @@ def generate(
                 seek_topic=seek,
                 offer_text=text(offer, language, "offer", rng),
                 seek_text=text(seek, language, "seek", rng),
-                offers=[kind, rng.choice(["technology", "supply", "investment"])],
-                seeks=[rng.choice(["technology", "supply", "investment"])],
-                sector=offer if rng.random() > sector_noise else rng.randrange(len(TOPICS)),
+                offers=[give],
+                seeks=[want],
+                sector=pair if rng.random() > noise else rng.randrange(pairs),
             )
         )
     return out
+
+
+def is_true_pair(a: SyntheticProfile, b: SyntheticProfile) -> bool:
+    """Each offers what the other seeks."""
+    return a.seek_topic == b.offer_topic and b.seek_topic == a.offer_topic
