@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.awards.factories import AwardFactory
+from tests.factories import OrganizationFactory
 
 
 @pytest.mark.django_db
@@ -39,7 +40,6 @@ def test_admin_awards_hidden_from_sales(client, edition, staff_user):
 
 @pytest.mark.django_db
 def test_admin_entry_nomination_checks_eligibility(client, edition, staff_user):
-    from tests.factories import OrganizationFactory
 
     award = AwardFactory(edition=edition, eligibility="exhibitors")
     client.force_login(staff_user(edition, "jury_secretary"))

@@ -4,7 +4,8 @@ import pytest
 
 from showfloor.awards import services
 from tests.awards.conftest import as_actor, card
-from tests.awards.factories import AwardFactory, EntryFactory
+from tests.awards.factories import AwardFactory, EntryFactory, ExhibitorFactory
+from tests.factories import OrganizationMemberFactory
 
 
 def _scores_url(round_):
@@ -88,8 +89,6 @@ def test_api_awards_query_count(client, edition, django_assert_num_queries, coun
 
 @pytest.mark.django_db
 def test_api_exhibitor_member_submits_entry(client, edition):
-    from tests.awards.factories import ExhibitorFactory
-    from tests.factories import OrganizationMemberFactory
 
     award = AwardFactory(edition=edition, status="open", eligibility="exhibitors")
     exhibitor = ExhibitorFactory(edition=edition)
@@ -106,7 +105,6 @@ def test_api_exhibitor_member_submits_entry(client, edition):
 
 @pytest.mark.django_db
 def test_api_stranger_cannot_submit_entry(client, edition, django_user_model):
-    from tests.awards.factories import ExhibitorFactory
 
     award = AwardFactory(edition=edition, status="open")
     exhibitor = ExhibitorFactory(edition=edition)

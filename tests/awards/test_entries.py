@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from showfloor.awards import services
 from showfloor.core.permissions import Actor
+from showfloor.exhibitors.models import Exhibit
 from tests.awards.factories import AwardFactory, ExhibitorFactory
 from tests.factories import OrganizationMemberFactory
 
@@ -82,7 +83,6 @@ def test_organisation_enters_an_organiser_award_once(edition, system_actor):
 
 @pytest.mark.django_db
 def test_exhibit_of_another_exhibitor_is_refused(edition, system_actor):
-    from showfloor.exhibitors.models import Exhibit
 
     award = AwardFactory(edition=edition, eligibility="exhibits")
     exhibitor, other = ExhibitorFactory(edition=edition), ExhibitorFactory(edition=edition)

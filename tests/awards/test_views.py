@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from showfloor.awards import services
+from showfloor.exhibitors.models import Exhibit
 from tests.awards.conftest import as_actor, card
-from tests.awards.factories import AwardFactory, EntryFactory
-from tests.factories import UserFactory
+from tests.awards.factories import AwardFactory, EntryFactory, ExhibitorFactory
+from tests.factories import OrganizationMemberFactory, UserFactory
 
 
 def _round_url(round_):
@@ -100,9 +101,6 @@ def test_manage_detail_closes_round_and_publishes(
 
 @pytest.mark.django_db
 def test_exhibitor_member_enters_an_exhibit_through_the_page(client, edition):
-    from showfloor.exhibitors.models import Exhibit
-    from tests.awards.factories import ExhibitorFactory
-    from tests.factories import OrganizationMemberFactory
 
     award = AwardFactory(edition=edition, status="open", eligibility="exhibits")
     exhibitor = ExhibitorFactory(edition=edition)
@@ -124,8 +122,6 @@ def test_exhibitor_member_enters_an_exhibit_through_the_page(client, edition):
 
 @pytest.mark.django_db
 def test_entry_page_offers_only_the_users_exhibitors(client, edition):
-    from tests.awards.factories import ExhibitorFactory
-    from tests.factories import OrganizationMemberFactory
 
     award = AwardFactory(edition=edition, status="open")
     mine, _other = ExhibitorFactory(edition=edition), ExhibitorFactory(edition=edition)

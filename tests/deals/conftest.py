@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from showfloor.core.services import seed_sectors
+from showfloor.deals import services
 from showfloor.deals.data import build_chitec2020
 
 FIXTURES = Path(build_chitec2020.__file__).resolve().parent
@@ -28,7 +29,6 @@ def chitec_xlsx() -> Path:
 @pytest.fixture
 def chitec_edition(edition, sectors, system_actor):
     """An edition set up as CHITEC 2020: Beijing hosts it, RMB, high-tech sectors grouped."""
-    from showfloor.deals import services
 
     edition.city = "Beijing"
     edition.country = "CN"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 
 import pytest
 
 from showfloor.deals import queries
+from showfloor.deals.data import build_chitec2020
 from showfloor.deals.figures import key_figures
 from showfloor.deals.importers import import_file
 
@@ -81,9 +83,6 @@ def test_chitec_import_twice_is_refused_whole(chitec_csv, chitec_edition, system
 
 
 def test_chitec_fixture_is_what_the_builder_makes(chitec_csv):
-    import csv
-
-    from showfloor.deals.data import build_chitec2020
 
     with chitec_csv.open(encoding="utf-8") as handle:
         shipped = list(csv.DictReader(handle))

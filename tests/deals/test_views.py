@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.deals.factories import AgreementFactory, AgreementPartyFactory
@@ -57,7 +58,6 @@ def test_manage_import_shows_row_errors_and_imports_nothing(client, edition, sta
         b"reference,title_en,type,country,value,currency,parties\n"
         b"R1,Fab,investment,CN,1.5.1,CNY,lead:Acme\n"
     )
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     response = client.post(
         _url("deals:manage_import", edition),
