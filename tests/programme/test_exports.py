@@ -257,3 +257,13 @@ def test_programme_pdf_renders_chinese(client, edition, programme, tmp_path):
 def test_ical_sessions_span_times_in_utc(client, edition, programme):
     events = events_of(client.get(url(edition, "programme_ical")))
     assert events[0].decoded("dtstart").utcoffset() == dt.timedelta(0)
+
+
+def test_programme_pdf_one_day_has_only_that_day(client, edition, programme, tmp_path):
+    response = client.get(url(edition, "programme_pdf"), {"day": "2026-11-12"})
+    pdf = tmp_path / "day.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert ("5G panel" in text, "Opening keynote" in text) == (True, False)

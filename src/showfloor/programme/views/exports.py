@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -105,16 +109,39 @@ def schedule_json(request: HttpRequest, edition_slug: str) -> JsonResponse:
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
+PDF_CACHE_SECONDS = 300
+
+
 @require_GET
 def programme_pdf(request: HttpRequest, edition_slug: str) -> HttpResponse:
+    """The printable programme; `?day=YYYY-MM-DD` prints one day.
+
+    Rendering a large programme takes WeasyPrint many seconds, so the PDF is cached for a few
+    minutes per schedule version (which changes with every session edit) and language.
+    """
     edition = request.edition  # type: ignore[attr-defined]
-    sessions = list(queries.sessions_for_export(edition))
-    body = exporters.to_pdf(
-        edition,
-        sessions,
-        base_url=_base_url(request),
-        language=translation.get_language() or edition.default_language,
-    )
+    sessions = queries.sessions_for_export(edition)
+    day = _day(request, edition)
+    if day is not None:
+        start, end = edition.day_bounds(day)
+        sessions = sessions.filter(starts_at__gte=start, starts_at__lt=end)
+    sessions = list(sessions)
+    language = translation.get_language() or edition.default_language
+    version = hashlib.sha256(exporters.schedule_version(sessions).encode()).hexdigest()[:16]
+    key = f"programme-pdf:{edition.slug}:{day or 'all'}:{language}:{version}"
+    body = cache.get(key)
+    if body is None:
+        body = exporters.to_pdf(edition, sessions, base_url=_base_url(request), language=language)
+        cache.set(key, body, PDF_CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{edition.slug}-programme.pdf"'
+    suffix = f"-{day}" if day else ""
+    response["Content-Disposition"] = f'inline; filename="{edition.slug}-programme{suffix}.pdf"'
     return response
+
+
+def _day(request: HttpRequest, edition) -> dt.date | None:
+    try:
+        day = dt.date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        return None
+    return day if day in edition.days else None
