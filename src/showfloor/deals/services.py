@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from showfloor.core import audit
@@ -108,7 +108,14 @@ def validate_draft(edition: Edition, draft: AgreementDraft) -> Agreement:
 
 
 def _save(actor: Actor, agreement: Agreement, draft: AgreementDraft) -> Agreement:
-    save_validated(agreement, exclude=["value_in_edition_currency"])
+    agreement.full_clean(exclude=["value_in_edition_currency"])
+    try:
+        with transaction.atomic():
+            agreement.save()
+    except IntegrityError as exc:  # the same reference, recorded at the same moment
+        raise ValidationError(
+            {"reference": [_("An agreement with this reference is already recorded.")]}
+        ) from exc
     agreement.sectors.set(draft.sectors)
     AgreementParty.objects.bulk_create(
         [
