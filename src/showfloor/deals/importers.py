@@ -294,5 +294,8 @@ def import_file(actor: Actor, edition: Edition, upload: IO[bytes], filename: str
     if result.rows == 0:
         result.errors.append(RowError(2, "reference", _("The file has no agreement rows.")))
     if result.ok:
-        result.created = services.import_agreements(actor, edition, drafts)
+        try:
+            result.created = services.import_agreements(actor, edition, drafts)
+        except ValidationError as exc:  # e.g. the same file imported twice at the same moment
+            result.errors.append(RowError(0, "reference", " ".join(exc.messages)))
     return result
