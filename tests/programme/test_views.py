@@ -275,3 +275,29 @@ def test_schedule_editor_saves_local_time_as_utc(client, edition, staff_user):
     assert list(Session.objects.values_list("starts_at", flat=True)) == [
         dt.datetime(2026, 11, 12, 6, 0, tzinfo=dt.UTC)
     ]
+
+
+def test_stream_go_live_then_end_records_times(client, edition, staff_user):
+    session = SessionFactory(edition=edition)
+    StreamFactory(session=session)
+    client.force_login(staff_user(edition, "programme"))
+    target = url(edition, "manage_stream_status", pk=session.pk)
+    client.post(target, {"status": "live"})
+    session.stream.refresh_from_db()
+    live = (session.stream.status, session.stream.started_at is not None)
+    client.post(target, {"status": "ended"})
+    session.stream.refresh_from_db()
+    assert (live, session.stream.status, session.stream.ended_at is not None) == (
+        ("live", True),
+        "ended",
+        True,
+    )
+
+
+def test_stream_status_by_sales_is_403(client, edition, staff_user):
+    session = SessionFactory(edition=edition)
+    StreamFactory(session=session)
+    client.force_login(staff_user(edition, "sales"))
+    response = client.post(url(edition, "manage_stream_status", pk=session.pk), {"status": "live"})
+    session.stream.refresh_from_db()
+    assert (response.status_code, session.stream.status) == (403, "scheduled")

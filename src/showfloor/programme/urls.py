@@ -50,6 +50,11 @@ urlpatterns = [
         name="manage_mark_attended",
     ),
     path(
+        "manage/programme/sessions/<int:pk>/stream/",
+        manage.stream_status,
+        name="manage_stream_status",
+    ),
+    path(
         "manage/programme/speakers/<int:pk>/invite/",
         manage.speaker_invite,
         name="manage_speaker_invite",

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from showfloor.core import audit
@@ -17,7 +17,7 @@ from showfloor.core.models import Edition, Sector
 from showfloor.core.permissions import Actor, require
 from showfloor.core.rules import Perm
 from showfloor.core.services import create_object, save_validated, update_object
-from showfloor.programme.enums import SessionStatus, SpeakerRole
+from showfloor.programme.enums import SessionStatus, SpeakerRole, StreamStatus
 from showfloor.programme.models import Forum, Room, Session, SessionSpeaker, Speaker, Stream
 
 SESSION_FIELDS = (
@@ -299,4 +299,21 @@ def set_stream(actor: Actor, session: Session, values: dict[str, Any]) -> Stream
         )
         return stream
     update_object(actor, stream, values, edition=session.edition)
+    return stream
+
+
+@transaction.atomic
+def set_stream_status(actor: Actor, session: Session, status: str) -> Stream:
+    """Go live or end the stream; the first start and the end are recorded."""
+    require(actor, Perm.MANAGE_PROGRAMME, session.edition)
+    stream = Stream.objects.select_for_update().filter(session=session).first()
+    if stream is None:
+        raise ValidationError(_("This session has no stream."), code="no_stream")
+    values: dict[str, Any] = {"status": status}
+    if status == StreamStatus.LIVE and stream.started_at is None:
+        values["started_at"] = timezone.now()
+    if status == StreamStatus.ENDED:
+        values["ended_at"] = timezone.now()
+    update_object(actor, stream, values, edition=session.edition)
+    stream.refresh_from_db()
     return stream

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from showfloor.core.decorators import edition_permission_required
 from showfloor.core.rules import Perm
 from showfloor.programme import queries, services
-from showfloor.programme.enums import RegistrationStatus
+from showfloor.programme.enums import RegistrationStatus, StreamStatus
 from showfloor.programme.forms import ForumForm, RoomForm, SessionForm, SpeakerForm, StreamForm
 from showfloor.programme.models import Forum, Room, Session, SessionRegistration, Speaker, Stream
 from showfloor.programme.views.common import actor
@@ -130,6 +130,7 @@ def session_audience(request: HttpRequest, edition_slug: str, pk: int) -> HttpRe
             "seats": queries.seat_counts(session),
             "capacity": session.effective_capacity,
             "stats": queries.viewer_stats(session),
+            "stream": Stream.objects.filter(session=session).first(),
         },
     )
 
@@ -143,6 +144,22 @@ def mark_attended(request: HttpRequest, edition_slug: str, pk: int, registration
         pk=registration_pk,
     )
     services.mark_attended(actor(request), registration)
+    return redirect(_url("manage_session_audience", edition, pk=pk))
+
+
+@manage
+@require_POST
+def stream_status(request: HttpRequest, edition_slug: str, pk: int) -> HttpResponse:
+    """Go live / end the stream, from the session's audience page."""
+    edition = request.edition  # type: ignore[attr-defined]
+    session = get_object_or_404(Session.objects.filter(edition=edition), pk=pk)
+    status = request.POST.get("status", "")
+    if status not in (StreamStatus.LIVE, StreamStatus.ENDED):
+        raise Http404("No such status")
+    try:
+        services.set_stream_status(actor(request), session, status)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     return redirect(_url("manage_session_audience", edition, pk=pk))
 
 
