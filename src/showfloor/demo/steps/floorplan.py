@@ -204,7 +204,7 @@ def _sco_pavilion(
         ctx,
         venue,
         "sco",
-        {"en": "Hall 10 – China–SCO", "fr": "Hall 10 – Chine–OCS", "zh-hans": "10号馆 中国—上合"},
+        {"en": "China–SCO Hall", "fr": "Hall Chine–OCS", "zh-hans": "中国—上合组织馆"},
         size,
         position=99,
     )
