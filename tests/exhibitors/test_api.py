@@ -259,3 +259,9 @@ def test_list_media_hides_media_of_unpublished_exhibits(client, edition):
     )
     response = client.get(f"{base(edition)}/exhibitors/{exhibitor.pk}/media")
     assert response.json() == []
+
+
+def test_list_exhibitors_with_nul_in_query_is_harmless(client, edition):
+    ExhibitorFactory(edition=edition)
+    response = client.get(f"{base(edition)}/exhibitors", {"q": "robot\x00", "country": "C\x00N"})
+    assert (response.status_code, response.json()["count"]) == (200, 0)

@@ -41,6 +41,11 @@ class CatalogueFilters:
             }
         )
 
+    def __post_init__(self) -> None:
+        # NUL cannot be stored or compared in PostgreSQL text; no real filter contains it.
+        for name in self.__dataclass_fields__:
+            setattr(self, name, str(getattr(self, name) or "").replace("\x00", "")[:200])
+
     def active(self) -> dict[str, str]:
         return {name: value for name, value in self.__dict__.items() if value}
 

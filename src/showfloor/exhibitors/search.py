@@ -33,7 +33,7 @@ _SPACES = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """Lower case, no accents, compatibility forms folded (full-width Ａ → a)."""
-    text = unicodedata.normalize("NFKD", text or "")
+    text = unicodedata.normalize("NFKD", (text or "").replace("\x00", ""))
     text = "".join(char for char in text if not unicodedata.combining(char))
     return unicodedata.normalize("NFKC", text).casefold()
 
