@@ -43,7 +43,10 @@ def minute_of(moment: dt.datetime) -> dt.datetime:
 def record_heartbeat(session: Session, visitor_hash: str, now: dt.datetime | None = None) -> str:
     """Count the viewer in this minute; repeated beats in the same minute count once."""
     now = now or timezone.now()
-    stream = Stream.objects.filter(session=session).first()
+    try:
+        stream = session.stream  # often loaded with the session (select_related)
+    except Stream.DoesNotExist:
+        stream = None
     mode = playback_mode(session, stream, now)
     if mode is None:
         raise ValidationError(_("This session is not streaming now."), code="not_streaming")

@@ -19,8 +19,9 @@ from showfloor.core.i18n import CONTENT_LANGUAGES, LANGUAGE_LABELS
 from showfloor.core.models import Sector
 from showfloor.core.privacy import visitor_hash
 from showfloor.programme import queries, services
+from showfloor.programme.enums import SessionStatus
 from showfloor.programme.forms import QuestionForm, SpeakerProfileForm
-from showfloor.programme.models import Forum, Question, Room, Speaker
+from showfloor.programme.models import Forum, Question, Room, Session, Speaker
 from showfloor.programme.rules import can_moderate_questions
 from showfloor.programme.views.common import actor, time_context, visible_session
 from showfloor.programme.views.exports import agenda_feed_url
@@ -280,7 +281,13 @@ def moderate(request: HttpRequest, edition_slug: str, pk: int, question_pk: int)
 @require_POST
 def heartbeat(request: HttpRequest, edition_slug: str, pk: int) -> JsonResponse:
     """The player says it is playing; counted with the daily-rotating visitor hash."""
-    session = visible_session(request, pk)
+    # Beats come every 30 s from every viewer: read only what counting needs.
+    session = get_object_or_404(
+        Session.objects.filter(edition=request.edition)  # type: ignore[attr-defined]
+        .exclude(status=SessionStatus.DRAFT)
+        .select_related("stream"),
+        pk=pk,
+    )
     try:
         mode = services.record_heartbeat(session, visitor_hash(request, scope="programme"))
     except ValidationError as exc:
