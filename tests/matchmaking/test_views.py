@@ -320,3 +320,31 @@ def test_recommendations_page_query_count_is_constant(
         response = client.get(url(edition, "recommendations"))
 
     assert len(response.context["shown"]) == count
+
+
+def test_api_check_in_by_staff_for_each_side_marks_held(client, edition, staff_user, booked):
+    a, b, _request = booked
+    meeting = Meeting.objects.get()
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+    path = f"/api/v1/editions/{edition.slug}/matchmaking/meetings/{meeting.pk}/check-in"
+
+    client.post(path, {"participant_id": a.participant.pk}, content_type="application/json")
+    last = client.post(path, {"participant_id": b.participant.pk}, content_type="application/json")
+
+    assert last.json()["held"] is True
+
+
+def test_api_check_in_of_someone_elses_meeting_answers_404(client, edition, booked):
+    a, _b, _request = booked
+    stranger = person(edition)
+    client.force_login(stranger.participant.user)
+    meeting = Meeting.objects.get()
+
+    response = client.post(
+        f"/api/v1/editions/{edition.slug}/matchmaking/meetings/{meeting.pk}/check-in",
+        {"participant_id": a.participant.pk},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 404
+    assert Meeting.objects.get().checked_in_a_at is None

@@ -14,6 +14,7 @@ from showfloor.core.rules import Perm
 from showfloor.matchmaking import queries, recommendations, rules, services
 from showfloor.matchmaking.models import Meeting, MeetingRequest
 from showfloor.matchmaking.schemas import (
+    CheckInIn,
     DeclineIn,
     MeetingOut,
     RecommendationOut,
@@ -126,3 +127,19 @@ def schedule(request: HttpRequest, edition_slug: str, payload: ScheduleIn) -> di
     edition = edition_for(request, edition_slug, Perm.MANAGE_MATCHMAKING)
     run = services.schedule_all(actor(request), edition, time_limit=min(payload.time_limit, 60))
     return {"run_id": run.pk, "seconds": run.seconds, "report": run.report}
+
+
+@router.post(f"{BASE}/meetings/{{pk}}/check-in", response=MeetingOut)
+def check_in(
+    request: HttpRequest, edition_slug: str, pk: int, payload: CheckInIn
+) -> dict[str, Any]:
+    """One side of a meeting is there: the participant themself, or staff scanning their badge
+    at the matchmaking area (participant_id names whom)."""
+    edition = edition_for(request, edition_slug)
+    meeting = Meeting.objects.filter(pk=pk, edition=edition).first()
+    if meeting is None or not rules.may_see_meeting(actor(request), meeting):
+        raise Http404("no such meeting")
+    who = Participant.objects.filter(pk=payload.participant_id, edition=edition).first()
+    if who is None:
+        raise Http404("no such participant")
+    return _meeting_out(services.check_in(actor(request), meeting, who))

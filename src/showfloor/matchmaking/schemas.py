@@ -59,3 +59,7 @@ class ScheduleOut(Schema):
     run_id: int
     seconds: float
     report: dict
+
+
+class CheckInIn(Schema):
+    participant_id: int

@@ -33,6 +33,7 @@ def desk(request: HttpRequest, edition_slug: str) -> HttpResponse:
         "matchmaking/staff_desk.html",
         {
             "figures": figures.key_figures(edition),
+            "breakdown": figures.breakdown(edition),
             "run": run,
             "gap_percent": f"{100 * run.report.get('gap', 0):.2f}" if run else "",
             "sessions": MeetingSession.objects.filter(edition=edition).order_by("starts_at"),
