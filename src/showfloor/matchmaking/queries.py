@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from showfloor.attendance.models import Participant
@@ -10,7 +12,7 @@ from showfloor.matchmaking.enums import MeetingStatus
 from showfloor.matchmaking.models import Meeting, MeetingRequest, Notification, Slot, Table
 
 
-def participant_for(user: object, edition: Edition) -> Participant | None:
+def participant_for(user: Any, edition: Edition) -> Participant | None:
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return (
@@ -69,7 +71,9 @@ def notifications(participant: Participant, limit: int = 20) -> list[Notificatio
     )
 
 
-def grid(edition: Edition) -> tuple[list[Slot], list[Table], dict[tuple[int, int], Meeting]]:
+def grid(
+    edition: Edition,
+) -> tuple[list[Slot], list[Table], dict[tuple[int | None, int | None], Meeting]]:
     """The organiser's grid: slots × tables, with the meeting in each cell."""
     slots = list(Slot.objects.filter(edition=edition).order_by("starts_at"))
     tables = list(Table.objects.filter(edition=edition, is_active=True).order_by("number"))

@@ -49,7 +49,7 @@ def generate(
     buyers = [p for p, k in enumerate(kinds) if k != "exhibitor"]
     n_slots = days * slots_per_day
 
-    def popularity(group: list[int]) -> list[float]:
+    def popularity(group: list[int]) -> tuple[list[int], list[float]]:
         order = group[:]
         rng.shuffle(order)
         weights = [1 / (rank + 1) ** zipf for rank in range(len(order))]

@@ -101,7 +101,7 @@ def load(edition: Edition, *, past_before: dt.datetime | None = None) -> Loaded:
         n_slots=len(slots),
         edges=[(person[m.participant_a_id], person[m.participant_b_id]) for m in meetings],
         weights=[m.weight for m in meetings],
-        capacity=[capacity_of.get(pid, config.default_capacity) for pid in people],
+        capacity=[capacity_of.get(pid) or config.default_capacity for pid in people],
         availability=availability,
         online=[m.mode == MeetingMode.ONLINE for m in meetings],
         tables=len(tables),
