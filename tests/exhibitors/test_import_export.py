@@ -63,7 +63,7 @@ def test_import_xlsx_with_a_broken_row_imports_nothing(client, edition, sales):
     rows = [
         exhibitor_row(name_en="Good One"),
         exhibitor_row(name_en="Bad One", attendance_mode="teleport", country="FR"),
-        exhibitor_row(name_en="No Country", country="XX"),
+        exhibitor_row(name_en="No Country", country="XX", requested_space_m2="-3"),
     ]
     client.force_login(sales)
     response = client.post(
@@ -82,6 +82,7 @@ def test_import_xlsx_with_a_broken_row_imports_nothing(client, edition, sales):
     assert [(error.row, error.field, error.message) for error in result.errors] == [
         (3, "attendance_mode", "Choose one of: onsite, remote, both."),
         (4, "country", "Give a two-letter ISO country code, such as CN or FR."),
+        (4, "requested_space_m2", "Expected a whole number."),
     ]
 
 

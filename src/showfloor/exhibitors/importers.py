@@ -217,22 +217,42 @@ def _organization(actor: Actor, row: dict[str, str]) -> Organization:
     )
 
 
-def _import_exhibitor(actor: Actor, edition: Edition, row: dict[str, str], ctx: dict) -> None:
-    organization = _organization(actor, row)
-    sectors = _sectors(row, ctx["sectors"])
-    host = None
+def _collect(*checks: Any) -> list[Any]:
+    """Run every check of a row and report all their errors at once, not only the first."""
+    errors: list[tuple[str, str]] = []
+    results: list[Any] = []
+    for check in checks:
+        try:
+            results.append(check())
+        except RowInvalidError as exc:
+            errors += exc.errors
+            results.append(None)
+    if errors:
+        raise RowInvalidError(errors)
+    return results
+
+
+def _host(edition: Edition, row: dict[str, str]) -> Exhibitor | None:
     host_id = _int(row, "host_organization_id")
-    if host_id is not None:
-        host = Exhibitor.objects.filter(edition=edition, organization_id=host_id).first()
-        if host is None:
-            raise RowInvalidError(
-                [("host_organization_id", _("This organisation does not exhibit here."))]
-            )
-    status = _choice(
-        row,
-        "status",
-        [ExhibitorStatus.APPLIED, ExhibitorStatus.APPROVED],
-        ExhibitorStatus.APPROVED,
+    if host_id is None:
+        return None
+    host = Exhibitor.objects.filter(edition=edition, organization_id=host_id).first()
+    if host is None:
+        raise RowInvalidError(
+            [("host_organization_id", _("This organisation does not exhibit here."))]
+        )
+    return host
+
+
+def _import_exhibitor(actor: Actor, edition: Edition, row: dict[str, str], ctx: dict) -> None:
+    statuses = [ExhibitorStatus.APPLIED, ExhibitorStatus.APPROVED]
+    organization, sectors, host, status, mode, space = _collect(
+        lambda: _organization(actor, row),
+        lambda: _sectors(row, ctx["sectors"]),
+        lambda: _host(edition, row),
+        lambda: _choice(row, "status", statuses, ExhibitorStatus.APPROVED),
+        lambda: _choice(row, "attendance_mode", list(ExhibitorMode.values), ExhibitorMode.ONSITE),
+        lambda: _int(row, "requested_space_m2"),
     )
     exhibitor = services.apply_exhibitor(
         actor,
@@ -240,11 +260,9 @@ def _import_exhibitor(actor: Actor, edition: Edition, row: dict[str, str], ctx: 
         organization,
         sectors=sectors,
         host=host,
-        attendance_mode=_choice(
-            row, "attendance_mode", list(ExhibitorMode.values), ExhibitorMode.ONSITE
-        ),
+        attendance_mode=mode,
         profile=_i18n(row, "profile"),
-        requested_space_m2=_int(row, "requested_space_m2"),
+        requested_space_m2=space,
         contact_email=row.get("contact_email", ""),
         contact_phone=row.get("contact_phone", ""),
     )
