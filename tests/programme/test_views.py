@@ -301,3 +301,10 @@ def test_stream_status_by_sales_is_403(client, edition, staff_user):
     response = client.post(url(edition, "manage_stream_status", pk=session.pk), {"status": "live"})
     session.stream.refresh_from_db()
     assert (response.status_code, session.stream.status) == (403, "scheduled")
+
+
+def test_programme_by_room_shows_each_sessions_day(client, edition):
+    room = RoomFactory(edition=edition)
+    SessionFactory(edition=edition, room=room, starts_at=at(edition, 1, 9))
+    html = client.get(url(edition, "programme"), {"view": "room"}).content.decode()
+    assert "Thursday 12 November, <time" in html

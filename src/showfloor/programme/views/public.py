@@ -64,6 +64,7 @@ def programme(request: HttpRequest, edition_slug: str) -> HttpResponse:
     participant = queries.participant_for(request.user, edition)
     context = {
         "view": view,
+        "grouped_across_days": view != "day",
         "day": day,
         "days": days,
         "groups": groups,
