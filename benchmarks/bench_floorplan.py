@@ -6,7 +6,8 @@ page is interactive in a real browser (Playwright + Debian Chromium).
 It builds its own SQLite database (var/bench-floorplan.sqlite3): one 200 × 150 m hall, `--booths`
 booths laid out through the layout service (so the exact geometry checks are timed too), 80 % of
 them sold to exhibitors with sectors. Baselines measured in the same run:
-- server: loading the same booths from the database without drawing them (render / load ratio);
+- server: the same page for an empty hall (plan page / empty page ratio); the page's time is
+  split into loading the booths and drawing the SVG;
 - browser: the same page for an empty hall (interactive / empty-hall ratio).
 "Interactive" is when floorplan.js has set up zoom and pan (window.showfloorPlanReady, in ms since
 navigation start). Target: under 1 s on this machine.
@@ -15,6 +16,7 @@ navigation start). Target: under 1 s on this machine.
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
 import os
 import statistics
@@ -100,8 +102,18 @@ def setup(booth_count: int) -> tuple[str, str, str]:
     return edition.slug, hall.code, "empty"
 
 
-def server_figures(hall_code: str, runs: int) -> None:
-    from django.db import reset_queries
+def _median_ms(work, runs: int) -> float:
+    timings = []
+    for _ in range(runs):
+        gc.collect()
+        started = time.perf_counter()
+        work()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
+def server_figures(slug: str, hall_code: str, empty_code: str, runs: int) -> None:
+    from django.test import Client
 
     from showfloor.core.models import Sector
     from showfloor.floorplan import queries, svg
@@ -109,23 +121,20 @@ def server_figures(hall_code: str, runs: int) -> None:
 
     hall = Hall.objects.select_related("edition").get(code=hall_code)
     sectors = list(Sector.objects.all())
-    render, load = [], []
-    document = ""
-    for _ in range(runs):
-        reset_queries()
-        started = time.perf_counter()
-        booths = list(queries.hall_booths(hall))
-        load.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        booths = list(queries.hall_booths(hall))
-        document = svg.render_hall(hall, booths, mode="sector", sectors=sectors)
-        render.append(time.perf_counter() - started)
+    booths = list(queries.hall_booths(hall))
+    document = svg.render_hall(hall, booths, mode="sector", sectors=sectors)
+    load = _median_ms(lambda: list(queries.hall_booths(hall)), runs)
+    render = _median_ms(lambda: svg.render_hall(hall, booths, mode="sector", sectors=sectors), runs)
+    client = Client()
+    full_page = _median_ms(lambda: client.get(f"/{slug}/floorplan/{hall_code}/"), runs)
+    empty_page = _median_ms(lambda: client.get(f"/{slug}/floorplan/{empty_code}/"), runs)
     size = len(document.encode())
     compressed = len(gzip.compress(document.encode()))
-    median_render, median_load = statistics.median(render), statistics.median(load)
-    print(f"server: load {len(booths)} booths  median {median_load * 1000:7.1f} ms (baseline)")
-    print(f"server: load + render SVG   median {median_render * 1000:7.1f} ms")
-    print(f"server: ratio render / load          {median_render / median_load:5.2f}")
+    print(f"server: load {len(booths)} booths from the database  median {load:7.1f} ms")
+    print(f"server: draw their SVG                       median {render:7.1f} ms")
+    print(f"server: whole plan page (GET)                median {full_page:7.1f} ms")
+    print(f"server: empty hall page (GET, baseline)      median {empty_page:7.1f} ms")
+    print(f"server: ratio plan page / empty page                 {full_page / empty_page:5.2f}")
     print(f"SVG size: {size / 1024:.0f} KiB ({compressed / 1024:.0f} KiB gzipped)")
 
 
@@ -173,7 +182,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8613)
     args = parser.parse_args()
     slug, hall, empty = setup(args.booths)
-    server_figures(hall, args.runs)
+    server_figures(slug, hall, empty, args.runs)
     browser_figures(slug, hall, empty, args.port, args.runs)
 
 

@@ -7,7 +7,7 @@ same instant, exactly one accepted; (4) 4,000 fresh badges while a worker proces
 clients retrying with the same nonce until they get an answer. Baseline: the trivial JSON
 endpoint of the same server (/api/v1/scanner/ping, same token authentication), and the ratio.
 
-    .venv/bin/python benchmarks/bench_scan.py [--badges 20000] [--clients 16] [--port 8437]
+    .venv/bin/python benchmarks/bench_scan.py [--badges 20000] [--clients 16] [--port 8619]
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -40,6 +41,8 @@ def setup_django() -> None:
     os.environ["SHOWFLOOR_DATABASE_URL"] = DB_URL
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "showfloor.settings")
     os.environ.setdefault("SHOWFLOOR_SECRET_KEY", "bench-" + uuid.uuid4().hex)
+    # The ORM is used from the benchmark's event loop only between load phases, never during.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
@@ -98,6 +101,9 @@ def seed(badge_count: int, clients: int) -> tuple[str, list[str], list[str]]:
 
 
 def start_server(port: int) -> subprocess.Popen:
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(f"port {port} is taken: choose another with --port")
     env = {
         **os.environ,
         "SHOWFLOOR_DATABASE_URL": DB_URL,
@@ -123,6 +129,8 @@ def start_server(port: int) -> subprocess.Popen:
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("the server exited")
         try:
             httpx.get(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2)
             return server
@@ -317,5 +325,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--badges", type=int, default=20000)
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--port", type=int, default=8437)
+    parser.add_argument("--port", type=int, default=8619)
     asyncio.run(main(parser.parse_args()))

@@ -5,7 +5,7 @@ every scan recorded once, one entry per badge (re-entry forbidden), every double
 reported as a conflict. Baseline from the same run: the same server's live scan endpoint, one
 scan per request.
 
-    .venv/bin/python benchmarks/bench_scan_offline.py [--scans 10000] [--port 8438]
+    .venv/bin/python benchmarks/bench_scan_offline.py [--scans 10000] [--port 8623]
 """
 
 from __future__ import annotations
@@ -143,5 +143,5 @@ async def main(args: argparse.Namespace) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--scans", type=int, default=10000)
-    parser.add_argument("--port", type=int, default=8438)
+    parser.add_argument("--port", type=int, default=8623)
     asyncio.run(main(parser.parse_args()))

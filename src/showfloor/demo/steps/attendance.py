@@ -135,54 +135,114 @@ def _setup(ctx: DemoContext) -> tuple[list, list]:
     return gates, devices
 
 
+PARTICIPANT_COLUMNS = [
+    "edition_id",
+    "type",
+    "attendance_mode",
+    "first_name",
+    "last_name",
+    "email",
+    "organization_id",
+    "organization_name",
+    "job_title",
+    "country",
+    "language",
+    "created_at",
+    "status",
+    "days",
+    "answers",
+    "consent_given_at",
+    "manage_key",
+]
+BADGE_COLUMNS = [
+    "edition_id",
+    "participant_id",
+    "secret",
+    "secret_hash",
+    "created_at",
+    "revoked_reason",
+]
+
+
 def _make_participants(
     ctx: DemoContext, plan: list[tuple[str, list[dt.date]]]
 ) -> tuple[list[int], list[int]]:
-    """Bulk-create participants (with their badges) for (type, days attended) rows."""
+    """Insert participants and their badges for (type, days attended) rows; returns their ids
+    in plan order."""
+    edition = ctx.edition
+    rng = ctx.rng
     organizations = [
-        o
+        o.pk
         for kind in ("company", "research_institute", "university")
         for o in ctx.data.get("organizations", {}).get(kind, [])
     ]
-    rows = []
-    for index, (participant_type, _days) in enumerate(plan):
-        country = (
-            "CN" if ctx.rng.random() < 0.93 else ctx.rng.choice(["DE", "FR", "SG", "US", "RU"])
-        )
-        first, last, _native = names.person(ctx.rng, country)
-        organization = (
-            ctx.rng.choice(organizations)
-            if organizations and participant_type != (ParticipantType.PUBLIC)
-            else None
-        )
-        rows.append(
-            Participant(
-                edition=ctx.edition,
-                type=participant_type,
-                first_name=first,
-                last_name=last,
-                email=f"visitor{index}@example.org",
-                organization=organization,
-                country=country,
-                language="zh-hans" if country == "CN" else "en",
-                manage_key=_secret(ctx),
-                consent_given_at=timezone.now(),
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    empty_list = Participant._meta.get_field("days").get_db_prep_value([], connection)
+    empty_map = Participant._meta.get_field("answers").get_db_prep_value({}, connection)
+    keys = []
+
+    def participants() -> Iterator[tuple]:
+        for index, (participant_type, _days) in enumerate(plan):
+            country = "CN" if rng.random() < 0.93 else rng.choice(["DE", "FR", "SG", "US", "RU"])
+            first, last, _native = names.person(rng, country)
+            organization = (
+                rng.choice(organizations)
+                if organizations and participant_type != ParticipantType.PUBLIC
+                else None
             )
-        )
-    created = Participant.objects.bulk_create(rows, batch_size=5000)
-    badges = []
-    for participant in created:
-        secret = _secret(ctx)
-        badges.append(
-            Badge(
-                edition=ctx.edition,
-                participant_id=participant.pk,
-                secret=secret,
-                secret_hash=hashlib.sha256(secret.encode()).hexdigest(),
+            key = _secret(ctx)
+            keys.append(key)
+            yield (
+                edition.pk,
+                participant_type,
+                "onsite",
+                first,
+                last,
+                f"visitor{index}@example.org",
+                organization,
+                "",
+                "",
+                country,
+                "zh-hans" if country == "CN" else "en",
+                now,
+                "registered",
+                empty_list,
+                empty_map,
+                now,
+                key,
             )
+
+    _insert(Participant, PARTICIPANT_COLUMNS, participants())
+    by_key = dict(
+        Participant.objects.filter(edition=edition, manage_key__in=set(keys)).values_list(
+            "manage_key", "pk"
         )
-    Badge.objects.bulk_create(badges, batch_size=5000)
-    return [participant.pk for participant in created], [badge.pk for badge in badges]
+        if len(keys) < 5000
+        else Participant.objects.filter(edition=edition).values_list("manage_key", "pk")
+    )
+    participant_ids = [by_key[key] for key in keys]
+
+    def badges() -> Iterator[tuple]:
+        for participant_id in participant_ids:
+            secret = _secret(ctx)
+            yield (
+                edition.pk,
+                participant_id,
+                secret,
+                hashlib.sha256(secret.encode()).hexdigest(),
+                now,
+                "",
+            )
+
+    _insert(Badge, BADGE_COLUMNS, badges())
+    by_participant = dict(
+        Badge.objects.filter(edition=edition, participant_id__in=participant_ids).values_list(
+            "participant_id", "pk"
+        )
+        if len(participant_ids) < 5000
+        else Badge.objects.filter(edition=edition).values_list("participant_id", "pk")
+    )
+    return participant_ids, [by_participant[pk] for pk in participant_ids]
 
 
 def _plan(ctx: DemoContext, visits: int, days: list[dt.date]) -> list[tuple[str, list[dt.date]]]:
