@@ -5,11 +5,12 @@ synthetic ten times larger edition, through the HTTP endpoint of a real server.
         [--skip-10x]
 
 It generates what is missing in the database it is given (the chtf2020 demo's core and
-exhibitors steps; the 10x edition by copying it), starts gunicorn on loopback, sends 500 mixed
-queries (English, French, Chinese, facets) to /api/v1/editions/<slug>/exhibitors one after the
-other, and prints p50/p95/max in milliseconds. The baseline, measured in the same run, is the
-same queries answered by a plain LIKE scan of the JSON columns (no trigram index): the printed
-ratio is baseline / indexed. The target is p95 < 50 ms at the seed scale.
+exhibitors steps; the 10x edition in a copy of that database), starts gunicorn on loopback,
+sends 500 mixed queries (English, French, Chinese, facets) to
+/api/v1/editions/<slug>/exhibitors one after the other, and prints p50/p95/max in
+milliseconds. The baseline, measured in the same run, is the same queries answered by a plain
+LIKE scan of the JSON columns (no trigram index): the printed ratio is baseline / indexed. The
+target is p95 < 50 ms at the seed scale.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import signal
 import statistics
 import subprocess
@@ -107,7 +109,7 @@ def setup_django(database_url: str) -> None:
     django.setup()
 
 
-def ensure_data(with_10x: bool) -> list[str]:
+def ensure_seed() -> None:
     from django.core.management import call_command
 
     from showfloor.core.models import Edition
@@ -121,11 +123,34 @@ def ensure_data(with_10x: bool) -> list[str]:
     from showfloor.exhibitors.search import refresh_statistics
 
     refresh_statistics()
-    slugs = ["chtf2020"]
-    if with_10x:
-        make_10x()
-        slugs.append("chtf2020x10")
-    return slugs
+
+
+def use_10x_database(database_url: str) -> str:
+    """The 10x edition lives in its own database, so the seed-scale figures are not measured
+    against an index holding 36,000 other documents: for SQLite a copy of the seed file, for
+    PostgreSQL a copy made with CREATE DATABASE ... TEMPLATE."""
+    from django.db import connection
+
+    connection.close()
+    if database_url.startswith("sqlite"):
+        source = Path(database_url.split("sqlite:///", 1)[1])
+        target = source.with_name(source.stem + "-10x" + source.suffix)
+        if not target.exists():
+            shutil.copyfile(source, target)
+        connection.settings_dict["NAME"] = str(target)
+        return f"sqlite:///{target}"
+    name = connection.settings_dict["NAME"]
+    target = f"{name}_10x"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [target])
+        if cursor.fetchone() is None:
+            connection.close()
+            connection.settings_dict["NAME"] = "postgres"
+            with connection.cursor() as admin:
+                admin.execute(f'CREATE DATABASE "{target}" TEMPLATE "{name}"')
+            connection.close()
+    connection.settings_dict["NAME"] = target
+    return database_url.rsplit("/", 1)[0] + "/" + target
 
 
 def make_10x() -> None:
@@ -329,34 +354,42 @@ def main() -> None:
     parser.add_argument("--skip-10x", action="store_true")
     args = parser.parse_args()
     setup_django(args.database_url)
-    import httpx
     from django.db import connection
 
-    slugs = ensure_data(not args.skip_10x)
+    ensure_seed()
     queries = mixed_queries(args.queries, random.Random(2020))
     print(f"database: {connection.vendor}; {len(queries)} mixed queries (en, fr, zh, facets)")
-    server = start_server(args.database_url, args.port)
-    base = f"http://127.0.0.1:{args.port}"
+    measure(args.database_url, args.port, "chtf2020", queries)
+    if not args.skip_10x:
+        url_10x = use_10x_database(args.database_url)
+        make_10x()
+        measure(url_10x, args.port + 1, "chtf2020x10", queries)
+
+
+def measure(database_url: str, port: int, slug: str, queries: list[dict[str, str]]) -> None:
+    import httpx
+
+    server = start_server(database_url, port)
+    base = f"http://127.0.0.1:{port}"
     try:
-        with httpx.Client(timeout=30) as client:
+        with httpx.Client(timeout=60) as client:
             wait_ready(client, f"{base}/api/v1/sectors")
-            for slug in slugs:
-                http = http_latencies(client, base, slug, queries)
-                indexed = indexed_latencies(slug, queries)
-                baseline = baseline_latencies(slug, queries)
-                print(f"== {slug}")
-                print(summary("HTTP API, trigram index (gunicorn x2)", http))
-                print(summary("in-process, trigram index", indexed))
-                print(summary("in-process, LIKE scan (baseline)", baseline))
-                print(
-                    f"ratio baseline/indexed (in-process p95): "
-                    f"{percentile(baseline, 0.95) / percentile(indexed, 0.95):.1f}x; "
-                    f"HTTP p95 target < 50 ms: "
-                    f"{'met' if percentile(http, 0.95) < 50 else 'NOT met'}"
-                )
+            http = http_latencies(client, base, slug, queries)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+    indexed = indexed_latencies(slug, queries)
+    baseline = baseline_latencies(slug, queries)
+    print(f"== {slug}")
+    print(summary("HTTP API, trigram index (gunicorn x2)", http))
+    print(summary("in-process, trigram index", indexed))
+    print(summary("in-process, LIKE scan (baseline)", baseline))
+    print(
+        f"ratio baseline/indexed (in-process p95): "
+        f"{percentile(baseline, 0.95) / percentile(indexed, 0.95):.1f}x; "
+        f"HTTP p95 target < 50 ms: {'met' if percentile(http, 0.95) < 50 else 'NOT met'}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":
