@@ -611,5 +611,6 @@ def generate(ctx: DemoContext) -> None:
     )
     ctx.log(
         f"  {len(forums)} forums, {len(sessions)} sessions, {len(speakers)} speakers, "
-        f"{len(streams)} streams, {registrations} registrations, {pings} viewer pings"
+        f"{len(streams)} streams, {registrations} registrations, {pings} viewer pings; "
+        "log-ins “visitor” (a participant with an agenda) and “speaker” (moderates a panel)"
     )
