@@ -366,3 +366,24 @@ def test_tour_queries_do_not_grow_with_hotspots(client, hall, django_assert_num_
     with django_assert_num_queries(expected):
         response = client.get(address)
     assert len(response.context["markers"]) == 3
+
+
+def test_cached_plan_shows_a_sale_at_once(client, hall):
+    booth = BoothFactory(hall=hall, code="A01")
+    address = url("hall_svg", hall.edition, hall_code=hall.code)
+    client.get(address)  # cached while nothing changes
+    holder = ExhibitorFactory(edition=hall.edition, organization__name={"en": "Late Buyer"})
+    services.place_exhibitors(SYSTEM, hall.edition, [(booth, holder)])
+    assert 'data-name="Late Buyer"' in client.get(address).content.decode()
+
+
+def test_cached_plan_highlights_each_search(client, hall):
+    first, _holder = sold_booth(hall, "A01", name={"en": "Alpha Optics"})
+    second, _other = sold_booth(hall, "A02", at=(3, 0), name={"en": "Beta Optics"})
+    address = url("hall", hall.edition, hall_code=hall.code)
+    client.get(address, {"q": "alpha"})
+    page = client.get(address, {"q": "beta"}).content.decode()
+    assert (
+        f'class="booth is-highlighted" id="booth-{second.pk}"' in page,
+        f'class="booth is-highlighted" id="booth-{first.pk}"' in page,
+    ) == (True, False)

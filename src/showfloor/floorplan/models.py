@@ -53,6 +53,8 @@ class Hall(models.Model):
     # Where the panorama was taken, in plan metres: hotspots are placed from it.
     camera_x = models.DecimalField(_("camera x (m)"), null=True, blank=True, **COORD)
     camera_y = models.DecimalField(_("camera y (m)"), null=True, blank=True, **COORD)
+    # Bumped by every booth change in the hall: the rendered plan is cached under it.
+    plan_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("hall")

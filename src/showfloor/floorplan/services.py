@@ -19,6 +19,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -247,6 +248,7 @@ def create_booths(
         booth.set_geometry(spec.points)
         booths.append(booth)
     created = Booth.objects.bulk_create(booths, batch_size=500)
+    _touch(hall.pk)
     audit.record(
         actor,
         "floorplan.booth.create",
@@ -286,6 +288,7 @@ def move_booth(actor: Actor, booth: Booth, polygon: object) -> Booth:
     before = locked.polygon
     locked.set_geometry(points)
     locked.save()
+    _touch(locked.hall_id)
     audit.record(
         actor,
         "floorplan.booth.move",
@@ -294,6 +297,11 @@ def move_booth(actor: Actor, booth: Booth, polygon: object) -> Booth:
         changes={"polygon": [before, locked.polygon], "area": [None, locked.area]},
     )
     return locked
+
+
+def _touch(*hall_ids: int) -> None:
+    """A booth of these halls changed: the cached plans of the halls are out of date."""
+    Hall.objects.filter(pk__in=hall_ids).update(plan_version=F("plan_version") + 1)
 
 
 # Holding a booth --------------------------------------------------------------------------------
@@ -370,6 +378,7 @@ def _set_holder(booth: Booth, status: str, exhibitor: Exhibitor | None) -> None:
     booth.status = status
     booth.exhibitor = exhibitor
     booth.save(update_fields=["status", "exhibitor"])
+    _touch(booth.hall_id)
 
 
 def _sync(stale: Booth, fresh: Booth) -> None:
@@ -537,6 +546,7 @@ def place_exhibitors(
     if errors:
         raise ValidationError({"booth": errors})
     Booth.objects.bulk_update(list(locked.values()), ["status", "exhibitor"], batch_size=500)
+    _touch(*{booth.hall_id for booth in locked.values()})
     audit.record(
         actor,
         "floorplan.booth.place",

@@ -122,6 +122,15 @@ def render_hall(
     return "".join(parts)
 
 
+def highlight(document: str, booth_ids: Iterable[int]) -> str:
+    """Mark booths in an already rendered plan (a cached one), as render_hall(highlight=) does."""
+    for pk in booth_ids:
+        document = document.replace(
+            f'class="booth" id="booth-{pk}"', f'class="booth is-highlighted" id="booth-{pk}"', 1
+        )
+    return document
+
+
 def _booth(
     booth: Booth, mode: str, colours: dict[int, str], highlighted: bool, link_booths: bool
 ) -> str:

@@ -9,12 +9,13 @@ import datetime as dt
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -47,12 +48,15 @@ def _can_manage(request: HttpRequest) -> bool:
     return Perm.MANAGE_SPACE in request.edition_perms  # type: ignore[attr-defined]
 
 
-def _render_plan(
-    request: HttpRequest, hall: Hall, mode: str, highlight: set[int], *, link_booths: bool = True
-) -> tuple[str, list[svg.LegendEntry]]:
+# Exhibitor names and sectors are edited in the exhibitors app, which does not bump the hall's
+# plan version: a cached plan shows them at most this late. Booth changes show at once.
+PLAN_CACHE_SECONDS = 60
+
+
+def _draw_plan(hall: Hall, mode: str, link_booths: bool) -> tuple[str, list[svg.LegendEntry]]:
     booths = list(queries.hall_booths(hall))
     if mode == "status":
-        return svg.render_hall(hall, booths, mode=mode, highlight=highlight), svg.status_legend()
+        return svg.render_hall(hall, booths, mode=mode), svg.status_legend()
     sectors = list(Sector.objects.all())
     used = {
         sector.pk
@@ -60,10 +64,31 @@ def _render_plan(
         if queries.visible_holder(booth) is not None
         for sector in booth.exhibitor.sectors.all()[:1]  # type: ignore[union-attr]
     }
-    document = svg.render_hall(
-        hall, booths, mode=mode, sectors=sectors, highlight=highlight, link_booths=link_booths
-    )
+    document = svg.render_hall(hall, booths, mode=mode, sectors=sectors, link_booths=link_booths)
     return document, svg.sector_legend(sectors, used)
+
+
+def _render_plan(
+    request: HttpRequest, hall: Hall, mode: str, highlight: set[int], *, link_booths: bool = True
+) -> tuple[str, list[svg.LegendEntry]]:
+    """The hall's SVG and legend, from the cache while no booth of the hall has changed."""
+    key = ":".join(
+        [
+            "floorplan:plan",
+            hall.edition.slug,
+            hall.code,
+            str(hall.plan_version),
+            mode,
+            str(int(link_booths)),
+            translation.get_language() or "",
+        ]
+    )
+    cached = cache.get(key)
+    if cached is None:
+        cached = _draw_plan(hall, mode, link_booths)
+        cache.set(key, cached, PLAN_CACHE_SECONDS)
+    document, legend = cached
+    return svg.highlight(document, highlight), legend
 
 
 # Visitors --------------------------------------------------------------------------------------
