@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +22,9 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0"
 @pytest.fixture(autouse=True)
 def _record(settings):
     settings.SHOWFLOOR_PAGEVIEWS = True
+    cache.clear()  # the figures are cached a minute per edition
+    yield
+    cache.clear()
 
 
 def visit(client, url, ip="203.0.113.7", agent=BROWSER, **headers):
@@ -111,6 +115,15 @@ def test_series_combines_closed_days_and_today(edition):
         (today, 1, 1),
     ]
     assert PageViewDaily.objects.filter(day=today).count() == 0
+
+
+def test_figures_are_cached_for_a_minute(edition):
+    exhibitor = ExhibitorFactory(edition=edition)
+    today = pageviews.local_day(edition)
+    make_views(edition, exhibitor, today, ["a"])
+    first = {figure.key: figure.value for figure in key_figures(edition)}
+    make_views(edition, exhibitor, today, ["b"])
+    assert {figure.key: figure.value for figure in key_figures(edition)} == first
 
 
 def test_figures_state_views_visitors_and_booth_views(edition):

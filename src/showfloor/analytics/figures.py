@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from showfloor.analytics import pageviews
 from showfloor.core.models import Edition
 from showfloor.core.reporting import Figure
 
+# The edition home shows these to every visitor; counting today's raw views on each request
+# would cost a scan of up to hundreds of thousands of rows, so the numbers are kept a minute.
+CACHE_SECONDS = 60
+
+
+def _numbers(edition: Edition) -> tuple[pageviews.Totals, int]:
+    return pageviews.totals(edition), pageviews.booth_views_total(edition)
+
 
 def key_figures(edition: Edition) -> list[Figure]:
-    totals = pageviews.totals(edition)
-    booth_views = pageviews.booth_views_total(edition)
+    totals, booth_views = cache.get_or_set(
+        f"analytics:pageview-figures:{edition.pk}", lambda: _numbers(edition), CACHE_SECONDS
+    )
     return [
         Figure(
             key="analytics.online_views",
