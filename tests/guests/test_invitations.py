@@ -85,3 +85,18 @@ def test_rsvp_page_accepts_and_shows_the_badge(client, edition):
     response = client.post(invitation.rsvp_url, {"answer": "accept"}, follow=True)
 
     assert response.context["badge"].participant == Participant.objects.get(edition=edition)
+
+
+@pytest.mark.django_db
+def test_sending_mails_the_personal_link_in_the_guest_language(
+    edition, system_actor, mailoutbox, django_capture_on_commit_callbacks
+):
+    invitation = InvitationFactory(edition=edition, language="fr", first_name="Ada")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_invitation(system_actor, invitation)
+
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == [invitation.email]
+    assert invitation.rsvp_url in mailoutbox[0].body
+    assert mailoutbox[0].subject.startswith("Votre invitation")

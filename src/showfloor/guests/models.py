@@ -130,6 +130,7 @@ class Invitation(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=InvitationStatus.choices, default="pending"
     )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     responded_at = models.DateTimeField(_("replied at"), null=True, blank=True)
     dietary_notes = models.CharField(_("dietary requirements"), max_length=300, blank=True)
     protocol_notes = models.TextField(

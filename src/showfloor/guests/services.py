@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from showfloor.attendance import services as attendance
 from showfloor.attendance.enums import ParticipantType
 from showfloor.attendance.models import Participant
 from showfloor.core import audit
+from showfloor.core.i18n import localized
 from showfloor.core.models import Edition, Organization
 from showfloor.core.permissions import Actor, require
 from showfloor.core.rules import Perm
@@ -83,6 +87,34 @@ def create_invitation(actor: Actor, edition: Edition, **values: Any) -> Invitati
     require(actor, Perm.MANAGE_GUESTS, edition)
     invitation = Invitation(edition=edition, **values)
     return _create(actor, invitation, edition, email=values.get("email"))
+
+
+@transaction.atomic
+def send_invitation(actor: Actor, invitation: Invitation) -> Invitation:
+    """Mail the personal link, in the guest's language, once the transaction commits."""
+    require(actor, Perm.MANAGE_GUESTS, invitation.edition)
+    locked = Invitation.objects.select_for_update().select_related("edition").get(pk=invitation.pk)
+    if locked.status == InvitationStatus.CANCELLED:
+        raise ValidationError(_("This invitation has been withdrawn."))
+    locked.sent_at = timezone.now()
+    locked.save(update_fields=["sent_at"])
+    audit.record(actor, "guests.invitation.send", locked, edition=locked.edition)
+    transaction.on_commit(lambda: _mail_invitation(locked))
+    return locked
+
+
+def _mail_invitation(invitation: Invitation) -> None:
+    with translation.override(invitation.language or invitation.edition.default_language):
+        context = {
+            "invitation": invitation,
+            "edition": invitation.edition,
+            "url": settings.SITE_URL + invitation.rsvp_url,
+        }
+        subject = _("Your invitation to %(edition)s") % {
+            "edition": localized(invitation.edition.name)
+        }
+        body = render_to_string("guests/mail/invitation.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
 
 
 def _participant_for(actor: Actor, invitation: Invitation) -> Participant:

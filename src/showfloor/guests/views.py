@@ -96,12 +96,12 @@ def manage_invitations(request: HttpRequest, edition_slug: str) -> HttpResponse:
     edition = request.edition  # type: ignore[attr-defined]
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        invitation = services.create_invitation(
-            actor_from_request(request), edition, **form.cleaned_data
-        )
+        actor = actor_from_request(request)
+        invitation = services.create_invitation(actor, edition, **form.cleaned_data)
+        services.send_invitation(actor, invitation)
         messages.success(
             request,
-            _("Invitation created. Personal link: %(url)s")
+            _("Invitation sent. Personal link: %(url)s")
             % {"url": request.build_absolute_uri(invitation.rsvp_url)},
         )
         return redirect("guests:manage_invitations", edition_slug=edition.slug)

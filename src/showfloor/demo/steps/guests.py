@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from showfloor.attendance.enums import ParticipantType
 from showfloor.demo import names
 from showfloor.demo.generator import DemoContext
@@ -219,6 +221,7 @@ def _invitations(ctx: DemoContext, delegations: list[Delegation]) -> list[Invita
                 first_name=first,
                 last_name=last,
                 organization=ctx.rng.choice(hosts),
+                sent_at=timezone.now(),
                 email=f"vip{index}@guests.example.org",
                 country=country,
                 language="zh-hans" if country == "CN" else "en",
