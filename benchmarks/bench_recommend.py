@@ -105,7 +105,10 @@ def main() -> None:
     embed_seconds = time.perf_counter() - started
     offers, seeks = vectors[: len(profiles)], vectors[len(profiles) :]
     rate = len(texts) / embed_seconds
-    print(f"== recommendations: {len(profiles):,} profiles (en/fr/zh 40/40/20), 20 topics ==")
+    print(
+        f"== recommendations: {len(profiles):,} profiles (en/fr/zh 40/40/20), "
+        f"{len(synthetic.TOPICS)} topics in {len(synthetic.TOPICS) // 2} complementary pairs =="
+    )
     print(
         f"embedding: {len(texts):,} texts in {embed_seconds:.1f} s = {rate:.0f} texts/s; "
         f"15,000 profiles (30,000 texts) would take {30_000 / rate:.0f} s"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-TOPICS: list[tuple[str, str, str]] = [
+TECHNOLOGIES: list[tuple[str, str, str]] = [
     ("battery recycling", "recyclage des batteries", "电池回收"),
     ("solid-state batteries", "batteries à électrolyte solide", "固态电池"),
     ("autonomous driving", "conduite autonome", "自动驾驶"),
@@ -35,6 +35,19 @@ TOPICS: list[tuple[str, str, str]] = [
     ("water treatment membranes", "membranes de traitement de l'eau", "水处理膜"),
     ("satellite navigation", "navigation par satellite", "卫星导航"),
     ("speech recognition", "reconnaissance vocale", "语音识别"),
+]
+DOMAINS: list[tuple[str, str, str]] = [
+    ("electric vehicles", "les véhicules électriques", "电动汽车"),
+    ("hospitals", "les hôpitaux", "医院"),
+    ("agriculture", "l'agriculture", "农业"),
+    ("smart cities", "les villes intelligentes", "智慧城市"),
+    ("factories", "les usines", "工厂"),
+]
+# A topic is a technology for a domain (100 topics): close topics share words, as real ones do.
+TOPICS: list[tuple[str, str, str]] = [
+    (f"{t_en} for {d_en}", f"{t_fr} pour {d_fr}", f"面向{d_zh}的{t_zh}")
+    for d_en, d_fr, d_zh in DOMAINS
+    for t_en, t_fr, t_zh in TECHNOLOGIES
 ]
 LANGUAGES = ("en", "fr", "zh-hans")
 OFFER_TEMPLATES = {
