@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -148,19 +149,20 @@ def _record(
             .filter(edition=edition, secret__in=secrets)
             .order_by("pk")
         }
-        # Read after the locks: a concurrent retry of the same nonce is visible now.
-        known = {
-            scan.nonce: scan
-            for scan in EntryScan.objects.filter(
-                device=device, nonce__in={request.nonce for request in requests}
-            )
-        }
-        entered = set(
-            EntryScan.objects.filter(
-                badge_id__in=[badge.pk for badge in badges.values()],
-                result=ScanResult.ACCEPTED,
-            ).values_list("badge_id", "day")
-        )
+        # Read after the locks, in one query: the nonces already recorded for this device (a
+        # concurrent retry is visible now) and the entries of these badges.
+        nonces = {request.nonce for request in requests}
+        badge_ids = [badge.pk for badge in badges.values()]
+        known: dict[str, EntryScan] = {}
+        entered: set[tuple[int, dt.date]] = set()
+        for scan in EntryScan.objects.filter(
+            Q(device=device, nonce__in=nonces)
+            | Q(badge_id__in=badge_ids, result=ScanResult.ACCEPTED)
+        ):
+            if scan.device_id == device.pk and scan.nonce in nonces:
+                known[scan.nonce] = scan
+            if scan.result == ScanResult.ACCEPTED and scan.badge_id is not None:
+                entered.add((scan.badge_id, scan.day))
         outcomes: dict[int, ScanOutcome] = {}
         new_scans: list[EntryScan] = []
         timed = [(_when(request, offline, now), index) for index, request in enumerate(requests)]
