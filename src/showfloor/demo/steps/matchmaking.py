@@ -147,7 +147,12 @@ def _requests(ctx: DemoContext, planted: list[tuple[Participant, object]]) -> li
     rows, seen = [], set()
     for person, plan in planted:
         for _ in range(ctx.pick(REQUESTS_PER_SEEKER)):
-            candidates = [p for p in offering.get(plan.seek_topic, []) if p.pk != person.pk]
+            # The organiser's block: exhibitors may not request exhibitors.
+            candidates = [
+                p
+                for p in offering.get(plan.seek_topic, [])
+                if p.pk != person.pk and not (p.exhibitor_id and person.exhibitor_id)
+            ]
             if not candidates:
                 continue
             other = ctx.rng.choice(candidates)
