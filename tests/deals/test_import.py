@@ -6,7 +6,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
+from showfloor.deals import queries
+from showfloor.deals.exporters import agreements_csv
 from showfloor.deals.importers import ImportFileError, RowError, import_file
+from tests.factories import EditionFactory
 
 HEADER = "reference,title_en,type,sectors,country,region,value,currency,exchange_rate,parties\n"
 
@@ -95,3 +98,17 @@ def test_import_xlsx_decimal_cell_is_exact(edition, sectors, system_actor):
     result = import_file(system_actor, edition, buffer, "sheet.xlsx")
 
     assert result.created[0].value_amount == Decimal("1234567.89")
+
+
+@pytest.mark.django_db
+def test_export_imports_back_into_another_edition(
+    chitec_edition, chitec_csv, system_actor, sectors
+):
+    with chitec_csv.open("rb") as handle:
+        import_file(system_actor, chitec_edition, handle, "chitec.csv")
+    exported = agreements_csv(queries.agreements_for_list(chitec_edition))
+    other = EditionFactory(currency="CNY")
+
+    result = import_file(system_actor, other, io.BytesIO(exported.encode()), "again.csv")
+
+    assert (result.errors, queries.totals(other)) == ([], queries.totals(chitec_edition))

@@ -89,3 +89,16 @@ def test_manage_detail_of_another_edition_is_404(client, edition, staff_user):
     response = client.get(_url("deals:manage_detail", edition, pk=other.pk))
 
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_manage_export_is_a_csv_in_the_import_format(client, edition, staff_user):
+    AgreementPartyFactory(agreement=AgreementFactory(edition=edition, reference="EX-1"))
+    client.force_login(staff_user(edition, "sales"))
+
+    response = client.get(_url("deals:manage_export", edition))
+
+    lines = response.content.decode().splitlines()
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert lines[0].startswith("reference,title_en,title_fr,title_zh,type")
+    assert lines[1].startswith("EX-1,")

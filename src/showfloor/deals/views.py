@@ -11,6 +11,7 @@ from showfloor.core.permissions import actor_from_request
 from showfloor.core.rules import Perm
 from showfloor.deals import queries, services
 from showfloor.deals.enums import CONCLUDED_STATUSES, AgreementStatus, AgreementType
+from showfloor.deals.exporters import agreements_csv
 from showfloor.deals.figures import key_figures
 from showfloor.deals.forms import ImportForm, StatusForm
 from showfloor.deals.importers import ImportFileError, import_file
@@ -44,6 +45,15 @@ def manage_list(request: HttpRequest, edition_slug: str) -> HttpResponse:
         "figures": key_figures(edition),
     }
     return render(request, "deals/manage_list.html", context)
+
+
+@edition_permission_required(Perm.MANAGE_DEALS)
+def manage_export(request: HttpRequest, edition_slug: str) -> HttpResponse:
+    edition = request.edition  # type: ignore[attr-defined]
+    body = agreements_csv(queries.agreements_for_list(edition))
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{edition.slug}-agreements.csv"'
+    return response
 
 
 @edition_permission_required(Perm.MANAGE_DEALS)
