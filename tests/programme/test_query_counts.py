@@ -58,6 +58,7 @@ CASES = [
     # (url name, kwargs builder, who, queries)
     ("forum", lambda w, s: {"code": "ai"}, None, 6),
     ("room", lambda w, s: {"pk": w["room"].pk}, None, 5),
+    ("speakers", lambda w, s: {}, None, 3),
     ("agenda", lambda w, s: {}, "participant", 9),
     ("session", lambda w, s: {"pk": s[0].pk}, None, 7),
     ("manage_sessions", lambda w, s: {}, "staff", 5),

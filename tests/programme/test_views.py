@@ -3,7 +3,13 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from showfloor.programme.models import AgendaItem, Question, SessionRegistration, ViewerPing
+from showfloor.programme.models import (
+    AgendaItem,
+    Question,
+    SessionRegistration,
+    SessionSpeaker,
+    ViewerPing,
+)
 from tests.factories import SectorFactory, UserFactory
 from tests.programme.factories import (
     ForumFactory,
@@ -11,6 +17,7 @@ from tests.programme.factories import (
     QuestionFactory,
     RoomFactory,
     SessionFactory,
+    SpeakerFactory,
     StreamFactory,
     at,
 )
@@ -308,3 +315,18 @@ def test_programme_by_room_shows_each_sessions_day(client, edition):
     SessionFactory(edition=edition, room=room, starts_at=at(edition, 1, 9))
     html = client.get(url(edition, "programme"), {"view": "room"}).content.decode()
     assert "Thursday 12 November, <time" in html
+
+
+def test_speakers_page_filters_by_country_and_hides_unpublished(client, edition):
+    published = SessionFactory(edition=edition)
+    draft = SessionFactory(edition=edition, status="draft", starts_at=at(edition, 1, 9))
+    for name, country, session in (
+        ("Ana", "FR", published),
+        ("Bo", "CN", published),
+        ("Cy", "FR", draft),
+    ):
+        SessionSpeaker.objects.create(
+            session=session, speaker=SpeakerFactory(edition=edition, name=name, country=country)
+        )
+    response = client.get(url(edition, "speakers"), {"country": "fr"})
+    assert [s.name for s in response.context["speakers"]] == ["Ana"]

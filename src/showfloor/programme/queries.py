@@ -154,6 +154,16 @@ def programme_days(edition: Edition) -> list[dt.date]:
     return edition.days
 
 
+def public_speakers(edition: Edition, country: str | None = None) -> QuerySet[Speaker]:
+    """Speakers and moderators of published sessions, by name."""
+    queryset = Speaker.objects.filter(
+        edition=edition, sessions__status=SessionStatus.PUBLISHED
+    ).distinct()
+    if country:
+        queryset = queryset.filter(country=country)
+    return queryset.select_related("organization").order_by("name", "id")
+
+
 def speaker_countries(edition: Edition) -> Counter[str]:
     """Speakers who appear in the published programme, by country (blank when unknown)."""
     rows = (

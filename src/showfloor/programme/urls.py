@@ -17,6 +17,7 @@ urlpatterns = [
     path("programme/forums/<slug:code>/", public.forum, name="forum"),
     path("programme/forums/<slug:code>.ics", exports.forum_ical, name="forum_ical"),
     path("programme/rooms/<int:pk>/", public.room, name="room"),
+    path("programme/speakers/", public.speakers, name="speakers"),
     path("programme/speakers/<int:pk>/", public.speaker, name="speaker"),
     path("programme/speaker/profile/", public.speaker_profile, name="speaker_profile"),
     path("programme/invitation/<str:token>/", public.invitation, name="speaker_invitation"),

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_countries.fields import Country
 
 from showfloor.core.i18n import CONTENT_LANGUAGES, LANGUAGE_LABELS
 from showfloor.core.models import Sector
@@ -294,6 +295,24 @@ def heartbeat(request: HttpRequest, edition_slug: str, pk: int) -> JsonResponse:
     except ValidationError as exc:
         return JsonResponse({"detail": " ".join(exc.messages)}, status=409)
     return JsonResponse({"mode": mode, "every": services.viewers.HEARTBEAT_SECONDS})
+
+
+def speakers(request: HttpRequest, edition_slug: str) -> HttpResponse:
+    edition = request.edition  # type: ignore[attr-defined]
+    country = (request.GET.get("country") or "").upper()[:2] or None
+    countries = queries.speaker_countries(edition)
+    return render(
+        request,
+        "programme/speakers.html",
+        {
+            "speakers": queries.public_speakers(edition, country),
+            "country": country,
+            "countries": sorted(
+                ((Country(code=code), count) for code, count in countries.items() if code),
+                key=lambda pair: str(pair[0].name),
+            ),
+        },
+    )
 
 
 def speaker(request: HttpRequest, edition_slug: str, pk: int) -> HttpResponse:
