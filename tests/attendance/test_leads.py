@@ -208,3 +208,32 @@ def test_scanned_by_api_shows_visitor_which_exhibitors_scanned(client, edition, 
     client.force_login(user)
     body = client.get(f"/api/v1/editions/{edition.slug}/me/scanned-by").json()
     assert [row["exhibitor"] for row in body] == [str(exhibitor)]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_lead_page_query_count(
+    client, edition, exhibitor, member, count, django_assert_num_queries
+):
+    for _ in range(count):
+        capture_lead(
+            Actor.for_user(member), exhibitor, BadgeFactory(participant__edition=edition).secret
+        )
+    client.force_login(member)
+    # session, user, edition, roles, exhibitor, membership, leads
+    with django_assert_num_queries(7):
+        response = client.get(f"/{edition.slug}/exhibitor/{exhibitor.pk}/leads/")
+    assert len(response.context["leads"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_scanned_by_api_query_count(client, edition, count, django_assert_num_queries):
+    user = UserFactory()
+    badge = BadgeFactory(participant=ParticipantFactory(edition=edition, user=user))
+    for _ in range(count):
+        exhibitor = ExhibitorFactory(edition=edition)
+        member = OrganizationMemberFactory(organization=exhibitor.organization).user
+        capture_lead(Actor.for_user(member), exhibitor, badge.secret)
+    client.force_login(user)
+    with django_assert_num_queries(6):
+        response = client.get(f"/api/v1/editions/{edition.slug}/me/scanned-by")
+    assert len(response.json()) == count

@@ -2,7 +2,9 @@ import pytest
 from django.urls import reverse
 
 from showfloor.attendance.models import Badge, Participant, ScannerDevice
+from showfloor.attendance.services import register_device
 from showfloor.core.enums import StaffRoleName
+from showfloor.core.permissions import Actor
 from tests.attendance.factories import BadgeFactory, RegistrationFormFactory
 from tests.factories import SectorFactory
 
@@ -99,3 +101,13 @@ def test_badges_pdf_bulk_for_staff(client, edition, staff_user):
     client.force_login(staff_user(edition, StaffRoleName.REGISTRATION))
     response = client.get(f"/{edition.slug}/manage/attendance/badges.pdf?layout=labels")
     assert (response.status_code, response.content[:5]) == (200, b"%PDF-")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_device_list_query_count(client, edition, staff_user, count, django_assert_num_queries):
+    for number in range(count):
+        register_device(Actor.system(), edition, f"Gate {number}")
+    client.force_login(staff_user(edition, StaffRoleName.REGISTRATION))
+    with django_assert_num_queries(5):
+        response = client.get(f"/{edition.slug}/manage/attendance/devices/")
+    assert len(response.context["devices"]) == count
