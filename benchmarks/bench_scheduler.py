@@ -56,8 +56,8 @@ def peak_mb() -> float:
 
 
 def flagship(people: int, requests: int, tables: int, time_limit: float, fair: bool) -> None:
-    fair = synthetic.generate(people=people, requests=requests, tables=tables, seed=2020)
-    instance = fair.instance
+    made = synthetic.generate(people=people, requests=requests, tables=tables, seed=2020)
+    instance = made.instance
     started = time.perf_counter()
     result = scheduler.solve(instance, time_limit=time_limit, fairness=fair)
     seconds = time.perf_counter() - started
@@ -71,7 +71,8 @@ def flagship(people: int, requests: int, tables: int, time_limit: float, fair: b
     b_zero, b_below = fairness(instance, baseline)
     print(
         f"\n== flagship: {people:,} people, {len(instance.edges):,} accepted requests, "
-        f"{instance.n_slots} slots, {tables:,} tables, 60% with windows =="
+        f"{instance.n_slots} slots, {tables:,} tables, 60% with windows; "
+        f"{'fairness mode' if fair else 'lexicographic: weight, then coverage'} =="
     )
     print(f"scheduler ({r.method}): {seconds:.1f} s, peak RSS {peak_mb():.0f} MB")
     print(
@@ -99,8 +100,8 @@ def flagship(people: int, requests: int, tables: int, time_limit: float, fair: b
 
 
 def exactness(people: int, requests: int) -> None:
-    fair = synthetic.generate(people=people, requests=requests, window_share=0.0, seed=5)
-    instance = fair.instance
+    made = synthetic.generate(people=people, requests=requests, window_share=0.0, seed=5)
+    instance = made.instance
     started = time.perf_counter()
     result = scheduler.solve(instance, fairness_bounds=False)
     seconds = time.perf_counter() - started
