@@ -27,6 +27,9 @@ import bench_scan as common
 
 DEVICES = 4
 BATCH = 500
+# Its own database, so it can run next to bench_scan.py.
+common.DB_NAME = "sf_bench_scan_offline"
+common.DB_URL = f"postgres://postgres@127.0.0.1:5432/{common.DB_NAME}"
 
 
 def make_queues(secrets_: list[str], total: int, rng: random.Random) -> list[list[dict]]:
