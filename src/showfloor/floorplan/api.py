@@ -102,7 +102,7 @@ def _booth_out(booth: Booth, hall: Hall, staff: bool) -> BoothOut:
         polygon=booth.polygon,
         area=booth.area,
         status=booth.status,
-        pavilion=booth.pavilion.code if booth.pavilion_id else None,
+        pavilion=booth.pavilion.code if booth.pavilion is not None else None,
         exhibitor=localized(holder.organization.name) if holder else None,
         virtual_booth_url=links.virtual_booth_url(holder),
     )

@@ -58,7 +58,7 @@ def breakdowns(edition: Edition) -> SpaceBreakdown:
         .order_by()
     )
     result = SpaceBreakdown()
-    home = edition.country.code if edition.country else ""
+    home = str(edition.country) if edition.country else ""  # the ISO code
     types = dict(OrganizationType.choices)
     for row in grouped:
         area = row["area"] or Decimal(0)
@@ -152,7 +152,7 @@ def key_figures(edition: Edition) -> list[Figure]:
                 inputs={
                     "international_m2": str(space.international),
                     "rented_m2": str(space.total),
-                    "host_country": edition.country.code,
+                    "host_country": str(edition.country),
                 },
             )
         )

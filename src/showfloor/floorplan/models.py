@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -18,8 +19,8 @@ from showfloor.exhibitors.models import Exhibitor
 from showfloor.floorplan import geometry
 from showfloor.floorplan.enums import BoothStatus, BoothType, OfferStatus, PavilionKind
 
-AREA = {"max_digits": 16, "decimal_places": 6}
-COORD = {"max_digits": 12, "decimal_places": 3}
+AREA: dict[str, Any] = {"max_digits": 16, "decimal_places": 6}
+COORD: dict[str, Any] = {"max_digits": 12, "decimal_places": 3}
 
 
 class Venue(models.Model):

@@ -178,7 +178,9 @@ def _overlap_errors(
 ) -> list[str]:
     """Overlaps among the new booths and with the hall's booths (neighbours by bounding box)."""
     boxes = [geometry.bounds(spec.points) for spec in specs]
-    existing = Booth.objects.filter(hall=hall).exclude(pk=exclude_pk)
+    existing = Booth.objects.filter(hall=hall)
+    if exclude_pk is not None:
+        existing = existing.exclude(pk=exclude_pk)
     if boxes:
         existing = existing.filter(
             min_x__lt=max(box[2] for box in boxes),
@@ -479,7 +481,7 @@ def set_booth_status(actor: Actor, booth: Booth, status: str) -> Booth:
     require(actor, Perm.MANAGE_SPACE, booth.edition)
     locked = _lock_booth(booth.pk)
     before = locked.status
-    allowed = {
+    allowed: dict[str, set[str]] = {
         BoothStatus.AVAILABLE: {BoothStatus.BLOCKED},
         BoothStatus.BLOCKED: {BoothStatus.AVAILABLE},
         BoothStatus.RESERVED: {BoothStatus.SOLD, BoothStatus.AVAILABLE},

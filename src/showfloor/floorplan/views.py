@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -98,7 +99,7 @@ def hall_list(request: HttpRequest, edition_slug: str) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     offers = 0
     if request.user.is_authenticated:
-        offers = queries.open_offers_for(_my_exhibitors(request)).count()  # type: ignore[arg-type]
+        offers = queries.open_offers_for(_my_exhibitors(request)).count()
     context = {
         "halls": list(queries.halls(_edition(request))),
         "open_offers": offers,
@@ -183,7 +184,7 @@ def hall_tour(request: HttpRequest, edition_slug: str, hall_code: str) -> HttpRe
     for hotspot in queries.hotspots(hall):
         holder = queries.visible_holder(hotspot.booth)
         url = links.virtual_booth_url(holder)
-        if url is None:
+        if holder is None or url is None:
             continue
         markers.append(
             {
@@ -205,15 +206,18 @@ def hall_tour(request: HttpRequest, edition_slug: str, hall_code: str) -> HttpRe
 # Exhibitors: their offers -----------------------------------------------------------------------
 
 
-def _my_exhibitors(request: HttpRequest) -> object:
+def _my_exhibitors(request: HttpRequest) -> QuerySet[Exhibitor]:
+    """The exhibitors the signed-in user acts for (none for anonymous visitors)."""
+    if not request.user.is_authenticated:
+        return Exhibitor.objects.none()
     return Exhibitor.objects.filter(
-        edition=_edition(request), organization__members__user=request.user
+        edition=_edition(request), organization__members__user_id=request.user.pk
     )
 
 
 @login_required
 def my_offers(request: HttpRequest, edition_slug: str) -> HttpResponse:
-    offers = queries.open_offers_for(_my_exhibitors(request))  # type: ignore[arg-type]
+    offers = queries.open_offers_for(_my_exhibitors(request))
     return render(request, "floorplan/my_offers.html", {"offers": offers, "now": timezone.now()})
 
 

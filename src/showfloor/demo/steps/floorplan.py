@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from showfloor.core.models import Sector
+from showfloor.core.models import Edition, Sector
 from showfloor.demo.generator import DemoContext
 from showfloor.exhibitors.enums import ExhibitorMode, ExhibitorStatus
 from showfloor.exhibitors.models import Exhibitor
@@ -71,7 +71,16 @@ class Layout:
     holders: dict[str, Exhibitor] = field(default_factory=dict)  # booth code -> exhibitor
 
 
-def _blocks(width: Decimal, depth: Decimal) -> list[list[list[tuple[Decimal, Decimal]]]]:
+Slots = list[tuple[Decimal, Decimal]]
+
+
+def _edition(ctx: DemoContext) -> Edition:
+    if ctx.edition is None:
+        raise RuntimeError("the core step makes the edition first")
+    return ctx.edition
+
+
+def _blocks(width: Decimal, depth: Decimal) -> list[list[list[Slots]]]:
     """blocks → two back-to-back rows → segments; each segment's slot origins along x."""
     blocks = []
     y = MARGIN
@@ -142,9 +151,7 @@ def _fill(
             index += place.slots
 
 
-def _row_segments(
-    blocks: list[list[list[list[tuple[Decimal, Decimal]]]]], prefix: str
-) -> list[tuple[str, int, list[tuple[Decimal, Decimal]]]]:
+def _row_segments(blocks: list[list[list[Slots]]], prefix: str) -> list[tuple[str, int, Slots]]:
     """Every segment in reading order, labelled by row letter (A, B... then AA, AB...)."""
     result = []
     row_number = 0
@@ -210,7 +217,7 @@ def _sco_pavilion(
     )
     pavilion = services.create_pavilion(
         ctx.actor,
-        ctx.edition,
+        _edition(ctx),
         code="china-sco-digital",
         name=SCO_NAME,
         kind=PavilionKind.THEME,
@@ -262,7 +269,7 @@ def _regular_halls(
     wanted = sum(place.slots for place in queue) + sum(place.slots for place in german)
     count = max(MIN_REGULAR_HALLS, math.ceil(wanted * (1 + SPARE_SHARE) / (capacity * 0.9)))
     german_pavilion = services.create_pavilion(
-        ctx.actor, ctx.edition, code="germany", name=GERMAN_NAME, kind=PavilionKind.COUNTRY,
+        ctx.actor, _edition(ctx), code="germany", name=GERMAN_NAME, kind=PavilionKind.COUNTRY,
         country="DE",
     )  # fmt: skip
     per_hall = math.ceil(wanted / count)  # slots
@@ -304,8 +311,8 @@ def _build(ctx: DemoContext, hall: Hall, layout: Layout) -> dict[int, Booth]:
     draws = [ctx.rng.random() < 0.88 for _pair in pairs]
     sold = [pair for pair, is_sold in zip(pairs, draws, strict=True) if is_sold]
     reserved = [pair for pair, is_sold in zip(pairs, draws, strict=True) if not is_sold]
-    services.place_exhibitors(ctx.actor, ctx.edition, sold, BoothStatus.SOLD)
-    services.place_exhibitors(ctx.actor, ctx.edition, reserved, BoothStatus.RESERVED)
+    services.place_exhibitors(ctx.actor, _edition(ctx), sold, BoothStatus.SOLD)
+    services.place_exhibitors(ctx.actor, _edition(ctx), reserved, BoothStatus.RESERVED)
     spare = [booth for booth in booths if booth.code not in layout.holders]
     for booth in spare[:: max(len(spare) // 4, 1)][:3]:
         services.set_booth_status(ctx.actor, booth, BoothStatus.BLOCKED)  # service areas
@@ -389,7 +396,7 @@ def _tour(ctx: DemoContext, hall: Hall, sectors: list[Sector]) -> None:
 
 
 def generate(ctx: DemoContext) -> None:
-    edition = ctx.edition
+    edition = _edition(ctx)
     for kind, price in RATES.items():
         services.set_price_rate(ctx.actor, edition, kind, price)
     venue = services.create_venue(ctx.actor, edition, edition.venue or {"en": "Exhibition centre"})
