@@ -43,7 +43,7 @@ def test_participant_adds_session_and_watches_live_stream(page, live_server, edi
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator(".view-tabs a").first.inner_text() == "Par jour"
 
-    card = page.locator(".session-card", has_text="Conférence d'ouverture")
+    card = page.locator(".programme-group .session-card", has_text="Conférence d'ouverture")
     card.get_by_role("button", name="Ajouter à mon agenda").click()
     page.wait_for_selector(".message-success")
     assert page.locator(".message-success").inner_text() == "Ajouté à votre agenda."

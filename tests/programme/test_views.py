@@ -44,7 +44,7 @@ def make_sessions(edition, count):
 def test_programme_page_query_count_is_constant(client, edition, count, django_assert_num_queries):
     make_sessions(edition, count)
     client.get(url(edition, "programme"))  # warm caches (salt, content types)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(url(edition, "programme"), {"day": "2026-11-11"})
     assert len(titles(response)) == count
 
@@ -330,3 +330,25 @@ def test_speakers_page_filters_by_country_and_hides_unpublished(client, edition)
         )
     response = client.get(url(edition, "speakers"), {"country": "fr"})
     assert [s.name for s in response.context["speakers"]] == ["Ana"]
+
+
+def test_programme_live_now_lists_streaming_sessions(client, edition):
+    now = dt.datetime.now(dt.UTC)
+    running = SessionFactory(
+        edition=edition,
+        title={"en": "Running"},
+        starts_at=now - dt.timedelta(minutes=10),
+        ends_at=now + dt.timedelta(minutes=50),
+    )
+    StreamFactory(session=running)
+    marked = SessionFactory(edition=edition, title={"en": "Marked live"})
+    StreamFactory(session=marked, status="live")
+    ended = SessionFactory(
+        edition=edition,
+        title={"en": "Ended early"},
+        starts_at=now - dt.timedelta(minutes=10),
+        ends_at=now + dt.timedelta(minutes=50),
+    )
+    StreamFactory(session=ended, status="ended")
+    response = client.get(url(edition, "programme"))
+    assert [s.title["en"] for s in response.context["live"]] == ["Marked live", "Running"]

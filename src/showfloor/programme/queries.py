@@ -15,6 +15,7 @@ from showfloor.programme.enums import (
     RegistrationStatus,
     SessionStatus,
     SpeakerRole,
+    StreamStatus,
     ViewMode,
 )
 from showfloor.programme.models import (
@@ -75,6 +76,17 @@ def public_sessions(
             Q(language=language) | Q(interpretation__icontains=f'"{language}"')
         )
     return sessions_with_details(queryset).order_by("starts_at", "room__order", "id")
+
+
+def live_sessions(edition: Edition, now: dt.datetime) -> QuerySet[Session]:
+    """Sessions streaming now: marked live, or under way with a stream not yet ended."""
+    under_way = Q(starts_at__lte=now, ends_at__gt=now, stream__status=StreamStatus.SCHEDULED)
+    queryset = Session.objects.filter(
+        edition=edition, status=SessionStatus.PUBLISHED, stream__isnull=False
+    ).filter(Q(stream__status=StreamStatus.LIVE) | under_way)
+    return sessions_with_details(queryset.exclude(stream__playback_url="")).order_by(
+        "starts_at", "id"
+    )
 
 
 def sessions_for_export(edition: Edition, session_ids: list[int] | None = None):

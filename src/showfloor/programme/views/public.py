@@ -76,6 +76,7 @@ def programme(request: HttpRequest, edition_slug: str) -> HttpResponse:
         "languages": [(code, LANGUAGE_LABELS[code]) for code in CONTENT_LANGUAGES],
         "agenda_ids": queries.agenda_ids(participant),
         "participant": participant,
+        "live": list(queries.live_sessions(edition, timezone.now())[:12]),
         **time_context(request),
     }
     return render(request, "programme/programme.html", context)
