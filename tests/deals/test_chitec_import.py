@@ -88,3 +88,14 @@ def test_chitec_fixture_is_what_the_builder_makes(chitec_csv):
         shipped = list(csv.DictReader(handle))
 
     assert shipped == build_chitec2020._rows()
+
+
+@pytest.mark.django_db
+def test_chitec_breakdown_figures_by_region_and_sector(chitec_csv, chitec_edition, system_actor):
+    _import(chitec_csv, chitec_edition, system_actor)
+
+    figures = _figures(chitec_edition)
+
+    assert (figures["deals.region.Hainan"], figures["deals.region.US"]) == (17, 1)
+    other = ("smart-tourism", "e-commerce", "smart-logistics")
+    assert sum(figures.get(f"deals.sector.{code}", 0) for code in other) == 7

@@ -21,7 +21,7 @@ def _url(name, edition, **kwargs):
 def test_public_list_query_count(client, edition, django_assert_num_queries, count):
     _agreements(edition, count)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         response = client.get(_url("deals:public_list", edition))
 
     assert response.context["page"].paginator.count == count
@@ -33,7 +33,7 @@ def test_manage_list_query_count(client, edition, staff_user, django_assert_num_
     _agreements(edition, count)
     client.force_login(staff_user(edition, "sales"))
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(12):
         response = client.get(_url("deals:manage_list", edition))
 
     assert response.context["page"].paginator.count == count

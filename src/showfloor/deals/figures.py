@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from showfloor.core.i18n import localized
-from showfloor.core.models import Edition
+from showfloor.core.models import Edition, Sector
 from showfloor.core.money import Money
 from showfloor.core.reporting import Figure, percentage
 from showfloor.deals import queries
@@ -28,7 +28,8 @@ def _money(value: Decimal, currency: str) -> Decimal:
 
 
 def key_figures(edition: Edition) -> list[Figure]:
-    total = queries.totals(edition)
+    stats = queries.AgreementStats(edition)
+    total = stats.totals()
     currency = edition.currency
     figures = [
         Figure(
@@ -69,15 +70,55 @@ def key_figures(edition: Edition) -> list[Figure]:
             inputs={"value": str(total.value)},
         ),
     ]
-    figures += _group_figures(edition, total)
-    figures += _host_figures(edition, total)
-    figures += _type_figures(edition)
+    figures += _group_figures(edition, stats, total)
+    figures += _host_figures(edition, stats, total)
+    figures += _type_figures(stats)
+    figures += _breakdown_figures(edition, stats)
     return figures
 
 
-def _group_figures(edition: Edition, total: queries.Tally) -> list[Figure]:
+def _breakdown_figures(edition: Edition, stats: queries.AgreementStats) -> list[Figure]:
+    """Per region (a province of the host country, else the country) and per sector."""
+    regions = [
+        Figure(
+            f"deals.region.{tally.key}",
+            _("Agreements based in %(region)s") % {"region": tally.key},
+            tally.count,
+            _("Agreements signed whose project is there; value %(value)s %(cur)s.")
+            % {"value": _money(tally.value, edition.currency), "cur": edition.currency},
+            area=AREA,
+            public=False,
+            inputs={"value": str(tally.value)},
+        )
+        for tally in stats.by_region()
+    ]
+    by_sector = stats.by_sector()
+    used = [tally.key for tally in by_sector]
+    names = {s.code: localized(s.name) for s in Sector.objects.filter(code__in=used)}
+    sectors = [
+        Figure(
+            f"deals.sector.{tally.key}",
+            _("Agreements in %(group)s") % {"group": names.get(tally.key, tally.key)},
+            tally.count,
+            _(
+                "Agreements signed in this sector (an agreement in several sectors counts in "
+                "each); value %(value)s %(cur)s."
+            )
+            % {"value": _money(tally.value, edition.currency), "cur": edition.currency},
+            area=AREA,
+            public=False,
+            inputs={"value": str(tally.value)},
+        )
+        for tally in by_sector
+    ]
+    return regions + sectors
+
+
+def _group_figures(
+    edition: Edition, stats: queries.AgreementStats, total: queries.Tally
+) -> list[Figure]:
     figures = []
-    for group, tally in queries.sector_group_tallies(edition):
+    for group, tally in stats.sector_group_tallies():
         name = localized(group.name)
         inputs = {"part": tally.count, "whole": total.count}
         figures += [
@@ -137,9 +178,11 @@ def _group_figures(edition: Edition, total: queries.Tally) -> list[Figure]:
     return figures
 
 
-def _host_figures(edition: Edition, total: queries.Tally) -> list[Figure]:
-    inside, outside = queries.host_region_split(edition)
-    country, region = queries.host_location(edition)
+def _host_figures(
+    edition: Edition, stats: queries.AgreementStats, total: queries.Tally
+) -> list[Figure]:
+    inside, outside = stats.host_region_split()
+    country, region = stats.host
     where = region or country
     return [
         Figure(
@@ -165,7 +208,7 @@ def _host_figures(edition: Edition, total: queries.Tally) -> list[Figure]:
     ]
 
 
-def _type_figures(edition: Edition) -> list[Figure]:
+def _type_figures(stats: queries.AgreementStats) -> list[Figure]:
     labels = dict(AgreementType.choices)
     return [
         Figure(
@@ -176,5 +219,5 @@ def _type_figures(edition: Edition) -> list[Figure]:
             area=AREA,
             public=False,
         )
-        for tally in queries.by_type(edition)
+        for tally in stats.by_type()
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Prefetch, QuerySet
 
@@ -77,44 +78,6 @@ def _grouped(pairs: list[tuple[str, Row]]) -> list[Tally]:
     return sorted(tallies, key=lambda tally: (-tally.count, tally.key))
 
 
-def totals(edition: Edition) -> Tally:
-    return _tally("all", concluded_rows(edition))
-
-
-def by_type(edition: Edition) -> list[Tally]:
-    return _grouped([(row.type, row) for row in concluded_rows(edition)])
-
-
-def by_region(edition: Edition) -> list[Tally]:
-    """Per project location: the region for the host country, the country elsewhere."""
-    host_country = host_location(edition)[0]
-    return _grouped(
-        [
-            (row.region if row.country == host_country and row.region else row.country, row)
-            for row in concluded_rows(edition)
-        ]
-    )
-
-
-def _sector_codes(edition: Edition) -> dict[int, list[str]]:
-    """{agreement id: [sector codes]} for the concluded agreements."""
-    through = Agreement.sectors.through
-    codes: dict[int, list[str]] = defaultdict(list)
-    for agreement_id, code in through.objects.filter(
-        agreement__edition=edition, agreement__status__in=CONCLUDED_STATUSES
-    ).values_list("agreement_id", "sector__code"):
-        codes[agreement_id].append(code)
-    return codes
-
-
-def by_sector(edition: Edition) -> list[Tally]:
-    """Per sector; an agreement in several sectors counts once in each."""
-    codes = _sector_codes(edition)
-    return _grouped(
-        [(code, row) for row in concluded_rows(edition) for code in codes.get(row.id, [])]
-    )
-
-
 def host_location(edition: Edition) -> tuple[str, str]:
     """(country, region) of the host region; by default the edition's country and city."""
     settings_row = DealSettings.objects.filter(edition=edition).first()
@@ -123,22 +86,94 @@ def host_location(edition: Edition) -> tuple[str, str]:
     return str(edition.country or ""), edition.city
 
 
+class AgreementStats:
+    """The aggregates of one edition's concluded agreements, read from the database once."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+
+    @cached_property
+    def rows(self) -> list[Row]:
+        return concluded_rows(self.edition)
+
+    @cached_property
+    def host(self) -> tuple[str, str]:
+        return host_location(self.edition)
+
+    @cached_property
+    def sector_codes(self) -> dict[int, list[str]]:
+        """{agreement id: [sector codes]} for the concluded agreements."""
+        through = Agreement.sectors.through
+        codes: dict[int, list[str]] = defaultdict(list)
+        for agreement_id, code in through.objects.filter(
+            agreement__edition=self.edition, agreement__status__in=CONCLUDED_STATUSES
+        ).values_list("agreement_id", "sector__code"):
+            codes[agreement_id].append(code)
+        return codes
+
+    def totals(self) -> Tally:
+        return _tally("all", self.rows)
+
+    def by_type(self) -> list[Tally]:
+        return _grouped([(row.type, row) for row in self.rows])
+
+    def by_region(self) -> list[Tally]:
+        """Per project location: the region for the host country, the country elsewhere."""
+        country = self.host[0]
+        return _grouped(
+            [
+                (row.region if row.country == country and row.region else row.country, row)
+                for row in self.rows
+            ]
+        )
+
+    def by_sector(self) -> list[Tally]:
+        """Per sector; an agreement in several sectors counts once in each."""
+        return _grouped(
+            [(code, row) for row in self.rows for code in self.sector_codes.get(row.id, [])]
+        )
+
+    def host_region_split(self) -> tuple[Tally, Tally]:
+        """(inside, outside) the host region; a project abroad is outside."""
+        country, region = self.host
+        inside = [
+            row
+            for row in self.rows
+            if row.country == country and row.region.casefold() == region.casefold()
+        ]
+        outside = [row for row in self.rows if row not in inside]
+        return _tally("inside", inside), _tally("outside", outside)
+
+    def sector_group_tallies(self) -> list[tuple[SectorGroup, Tally]]:
+        """Per sector group: agreements with at least one of its sectors, each counted once."""
+        result = []
+        groups = SectorGroup.objects.filter(edition=self.edition).prefetch_related("sectors")
+        for group in groups:
+            members = {sector.code for sector in group.sectors.all()}
+            chosen = [row for row in self.rows if members & set(self.sector_codes.get(row.id, []))]
+            result.append((group, _tally(group.code, chosen)))
+        return result
+
+
+def totals(edition: Edition) -> Tally:
+    return AgreementStats(edition).totals()
+
+
+def by_type(edition: Edition) -> list[Tally]:
+    return AgreementStats(edition).by_type()
+
+
+def by_region(edition: Edition) -> list[Tally]:
+    return AgreementStats(edition).by_region()
+
+
+def by_sector(edition: Edition) -> list[Tally]:
+    return AgreementStats(edition).by_sector()
+
+
 def host_region_split(edition: Edition) -> tuple[Tally, Tally]:
-    """(inside, outside) the host region; a project abroad is outside."""
-    country, region = host_location(edition)
-    rows = concluded_rows(edition)
-    inside = [r for r in rows if r.country == country and r.region.casefold() == region.casefold()]
-    outside = [row for row in rows if row not in inside]
-    return _tally("inside", inside), _tally("outside", outside)
+    return AgreementStats(edition).host_region_split()
 
 
 def sector_group_tallies(edition: Edition) -> list[tuple[SectorGroup, Tally]]:
-    """Per sector group: agreements with at least one sector of the group, each counted once."""
-    codes = _sector_codes(edition)
-    rows = concluded_rows(edition)
-    result = []
-    for group in SectorGroup.objects.filter(edition=edition).prefetch_related("sectors"):
-        members = {sector.code for sector in group.sectors.all()}
-        chosen = [row for row in rows if members & set(codes.get(row.id, []))]
-        result.append((group, _tally(group.code, chosen)))
-    return result
+    return AgreementStats(edition).sector_group_tallies()
