@@ -410,3 +410,20 @@ def test_patch_with_null_names_the_field_and_changes_nothing(client):
 def test_page_size_is_bounded(client):
     response = client.get("/api/v1/organizers?limit=162053034360951898112")
     assert response.status_code == 422
+
+
+@pytest.mark.django_db
+def test_nul_character_is_refused_with_its_place(client):
+    edition = EditionFactory()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = post(
+        client,
+        f"/api/v1/editions/{edition.slug}/organizations",
+        {"name": {"en": "A\x00B"}, "country": "FR"},
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "name.en", "message": "The NUL character (U+0000) is not allowed."}
+    ]
+    response = client.get("/api/v1/organizations?country=F%00R")
+    assert (response.status_code, response.json()["errors"][0]["field"]) == (422, "country")

@@ -7,6 +7,8 @@ exercised.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -19,7 +21,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 @pytest.fixture
-def bearer(db):
+def keep_connection():
+    """Calls go straight to the WSGI app, not through Django's test client: like the client,
+    keep the request cycle from closing the connection that holds the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def bearer(db, keep_connection):
     seed_sectors()
     edition = EditionFactory(slug="fuzz")
     OrganizationFactory()

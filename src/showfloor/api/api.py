@@ -19,6 +19,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from showfloor.api.auth import SessionAuth, TokenAuth
+from showfloor.api.parser import ShowfloorParser
 
 api = NinjaAPI(
     title="Showfloor API",
@@ -27,6 +28,7 @@ api = NinjaAPI(
     "awards and agreements. Authenticate with `Authorization: Bearer <token>`.",
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
+    parser=ShowfloorParser(),
 )
 
 
@@ -86,6 +88,9 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # Ninja wraps what the body parser raises in a 400; a refusal of ours keeps its own answer.
+    if isinstance(exc.__cause__, ValidationError):
+        return on_domain_invalid(request, exc.__cause__)
     return api.create_response(request, error_body(str(exc)), status=exc.status_code)
 
 
