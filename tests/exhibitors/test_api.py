@@ -265,3 +265,8 @@ def test_list_exhibitors_with_nul_in_query_is_harmless(client, edition):
     ExhibitorFactory(edition=edition)
     response = client.get(f"{base(edition)}/exhibitors", {"q": "robot\x00", "country": "C\x00N"})
     assert (response.status_code, response.json()["count"]) == (200, 0)
+
+
+def test_list_exhibits_with_huge_offset_is_refused(client, edition):
+    response = client.get(f"{base(edition)}/exhibits", {"offset": "1980352858072721391616"})
+    assert (response.status_code, response.json()["errors"][0]["field"]) == (422, "offset")
