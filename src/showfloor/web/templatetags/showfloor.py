@@ -48,10 +48,15 @@ def amount(value: Decimal | int | str | None, places: int | None = None) -> str:
 
 @register.filter
 def in_tz(value: dt.datetime | None, tzname: str | None = None) -> dt.datetime | None:
-    """An aware datetime shown in the given time zone (default: the current one)."""
+    """The wall-clock time of an aware datetime in `tzname` (default: the active zone).
+
+    The result is naive on purpose: `|date` and `|time` would otherwise convert an aware value
+    back to the active time zone, undoing the conversion.
+    """
     if value is None:
         return None
-    return timezone.localtime(value, zoneinfo.ZoneInfo(tzname) if tzname else None)
+    local = timezone.localtime(value, zoneinfo.ZoneInfo(tzname) if tzname else None)
+    return local.replace(tzinfo=None)
 
 
 @register.simple_tag(takes_context=True)
