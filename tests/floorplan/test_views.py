@@ -13,7 +13,13 @@ from showfloor.core.permissions import Actor
 from showfloor.floorplan import services
 from showfloor.floorplan.models import Booth, BoothOffer
 from tests.factories import OrganizationMemberFactory, SectorFactory, UserFactory
-from tests.floorplan.factories import BoothFactory, ExhibitorFactory, HallFactory, VenueFactory
+from tests.floorplan.factories import (
+    BoothFactory,
+    ExhibitorFactory,
+    HallFactory,
+    PavilionFactory,
+    VenueFactory,
+)
 
 pytestmark = pytest.mark.django_db
 SYSTEM = Actor.system("tests")
@@ -387,3 +393,22 @@ def test_cached_plan_highlights_each_search(client, hall):
         f'class="booth is-highlighted" id="booth-{second.pk}"' in page,
         f'class="booth is-highlighted" id="booth-{first.pk}"' in page,
     ) == (True, False)
+
+
+def test_hall_list_summarises_pavilions(client, hall):
+    pavilion = PavilionFactory(edition=hall.edition, code="sco", name={"en": "SCO"}, hall=hall)
+    booths = [BoothFactory(hall=hall, pavilion=pavilion, at=(3 * i, 0)) for i in range(3)]
+    exhibitors = [
+        ExhibitorFactory(edition=hall.edition, organization__country=country)
+        for country in ("RU", "KZ", "KZ")
+    ]
+    services.place_exhibitors(
+        SYSTEM, hall.edition, list(zip(booths[:2], exhibitors[:2], strict=True))
+    )
+    services.offer_booth(SYSTEM, booths[2], exhibitors[2], timezone.now() + dt.timedelta(days=1))
+    summary = client.get(url("halls", hall.edition)).context["pavilions"][0]
+    assert (summary.rented_area, summary.exhibitor_count, summary.country_count) == (
+        Decimal(18),
+        2,
+        2,
+    )

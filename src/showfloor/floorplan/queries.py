@@ -6,13 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from showfloor.core.i18n import localized, plain_text
 from showfloor.core.models import Edition, Sector
 from showfloor.exhibitors.models import Exhibitor
 from showfloor.floorplan.enums import RENTED_STATUSES, BoothStatus, OfferStatus
-from showfloor.floorplan.models import Booth, BoothOffer, Hall, PriceRate, TourHotspot
+from showfloor.floorplan.models import Booth, BoothOffer, Hall, Pavilion, PriceRate, TourHotspot
 
 BOOTH_FIELDS = (
     "edition_id",
@@ -164,3 +164,20 @@ def hotspots(hall: Hall) -> QuerySet[TourHotspot]:
 
 def exhibitor_name(exhibitor: Exhibitor | None) -> str:
     return localized(exhibitor.organization.name) if exhibitor is not None else ""
+
+
+def pavilion_summaries(edition: Edition) -> QuerySet[Pavilion]:
+    """Pavilions with their rented net area, exhibitors and countries on rented booths."""
+    rented = Q(booths__status__in=RENTED_STATUSES)
+    return (
+        Pavilion.objects.filter(edition=edition)
+        .select_related("hall__edition")
+        .annotate(
+            rented_area=Sum("booths__area", filter=rented),
+            exhibitor_count=Count("booths__exhibitor", filter=rented, distinct=True),
+            country_count=Count(
+                "booths__exhibitor__organization__country", filter=rented, distinct=True
+            ),
+        )
+        .order_by("code")
+    )

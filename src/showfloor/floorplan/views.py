@@ -102,6 +102,7 @@ def hall_list(request: HttpRequest, edition_slug: str) -> HttpResponse:
         offers = queries.open_offers_for(_my_exhibitors(request)).count()
     context = {
         "halls": list(queries.halls(_edition(request))),
+        "pavilions": list(queries.pavilion_summaries(_edition(request))),
         "open_offers": offers,
         "query": query,
         "matches": queries.search_booths(_edition(request), query) if query else [],
