@@ -166,7 +166,7 @@ def _rows() -> list[dict[str, str]]:
     high_iter, other_iter = iter(high_values), iter(other_values)
     for index, region in enumerate(regions, start=2):
         if index in other_at:
-            sector, value = OTHER_SECTORS[index % len(OTHER_SECTORS)], next(other_iter)
+            sector, value = OTHER_SECTORS[(index // 6) % len(OTHER_SECTORS)], next(other_iter)
         else:
             sector, value = HIGH_TECH_SECTORS[index % len(HIGH_TECH_SECTORS)], next(high_iter)
         rows.append(_row(index, sector, "CN", region, CITIES[region], value, "CNY"))
