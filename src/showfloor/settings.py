@@ -138,6 +138,10 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not (os.environ.get("SHOWFLOOR_CELERY_BROKER_URL") or REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# Periodic jobs for `celery -A showfloor beat` (seconds between runs).
+CELERY_BEAT_SCHEDULE = {
+    "lapse-expired-booth-options": {"task": "floorplan.lapse_expired_options", "schedule": 300.0},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

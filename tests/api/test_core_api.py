@@ -427,3 +427,10 @@ def test_nul_character_is_refused_with_its_place(client):
     ]
     response = client.get("/api/v1/organizations?country=F%00R")
     assert (response.status_code, response.json()["errors"][0]["field"]) == (422, "country")
+
+
+@pytest.mark.django_db
+def test_offset_beyond_what_a_database_can_hold_is_refused(client):
+    response = client.get("/api/v1/organizations?offset=1980352858072721391616")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "offset"

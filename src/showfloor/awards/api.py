@@ -11,10 +11,11 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
 from showfloor.api.helpers import actor, edition_for
+from showfloor.api.pagination import LimitOffsetPagination
 from showfloor.awards import queries, services
 from showfloor.awards.enums import EntryStatus
 from showfloor.awards.models import Award, Entry, Round

@@ -9,10 +9,11 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
 from showfloor.api.helpers import actor, edition_for, patch_values
+from showfloor.api.pagination import LimitOffsetPagination
 from showfloor.core import queries, services
 from showfloor.core.enums import EditionStatus
 from showfloor.core.models import Edition, Expo, Organization, Organizer, Sector

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import File, Router, Status, UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from showfloor.api.helpers import actor, edition_for
+from showfloor.api.pagination import LimitOffsetPagination
 from showfloor.core.i18n import localized
 from showfloor.core.models import Edition, Organization, Sector
 from showfloor.core.rules import Perm

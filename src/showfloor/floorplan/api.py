@@ -10,10 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
 from showfloor.api.helpers import actor, edition_for
+from showfloor.api.pagination import LimitOffsetPagination
 from showfloor.core.i18n import localized
 from showfloor.core.rules import Perm
 from showfloor.core.schemas import ErrorOut

@@ -8,10 +8,11 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
 from showfloor.api.helpers import edition_for
+from showfloor.api.pagination import LimitOffsetPagination
 from showfloor.core.rules import Perm
 from showfloor.core.schemas import ErrorOut
 from showfloor.guests import queries, services
