@@ -293,3 +293,14 @@ def test_catalogue_speaks_chinese(client, edition):
     response = client.get(catalogue_url(edition), HTTP_ACCEPT_LANGUAGE="zh-hans")
     text = response.content.decode()
     assert ("网上展会" in text, "公司" in text) == (True, True)
+
+
+def test_catalogue_exhibits_tab_facets_count_exhibits(client, edition):
+    exhibitor = ExhibitorFactory(edition=edition, pavilion_code="sco", pavilion_name={"en": "SCO"})
+    ExhibitFactory(exhibitor=exhibitor, seeks_buyers=True)
+    ExhibitFactory(exhibitor=exhibitor, seeks_buyers=True)
+    response = client.get(catalogue_url(edition, show="exhibits"))
+    facets = response.context["facets"]
+    assert [(item.value, item.count) for item in facets["seeking"]] == [("buyers", 2)]
+    assert [(item.label, item.count) for item in facets["pavilion"]] == [("SCO", 2)]
+    assert [(item.value, item.count) for item in facets["country"]] == [("CN", 2)]

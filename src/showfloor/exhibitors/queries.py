@@ -118,24 +118,26 @@ def _modes(mode: str) -> list[str]:
     return [mode]
 
 
-def filter_exhibits(edition: Edition, filters: CatalogueFilters) -> QuerySet[Exhibit]:
+def filter_exhibits(
+    edition: Edition, filters: CatalogueFilters, *, skip: str = ""
+) -> QuerySet[Exhibit]:
     result = public_exhibits(edition)
     ids = search.matching_ids(edition, SearchEntry.KIND_EXHIBIT, filters.q)
     if ids is not None:
         result = result.filter(pk__in=ids)
-    if filters.sector:
+    if filters.sector and skip != "sector":
         result = result.filter(
             pk__in=Exhibit.sectors.through.objects.filter(sector__code=filters.sector).values(
                 "exhibit_id"
             )
         )
-    if filters.country:
+    if filters.country and skip != "country":
         result = result.filter(exhibitor__organization__country=filters.country.upper())
-    if filters.pavilion:
+    if filters.pavilion and skip != "pavilion":
         result = result.filter(exhibitor__pavilion_code=filters.pavilion)
-    if filters.mode:
+    if filters.mode and skip != "mode":
         result = result.filter(exhibitor__attendance_mode__in=_modes(filters.mode))
-    if filters.seeking:
+    if filters.seeking and skip != "seeking":
         result = result.filter(_seeking_q(filters.seeking))
     if filters.stage:
         result = result.filter(stage=filters.stage)
@@ -172,6 +174,83 @@ def exhibit_cards(exhibits: QuerySet[Exhibit]) -> QuerySet[Exhibit]:
         )
         .order_by("-id")
     )
+
+
+def exhibit_facets(edition: Edition, filters: CatalogueFilters) -> Facets:
+    """The facets of the exhibits tab: the same groups, counting exhibits."""
+    result = Facets()
+    selected = filters.active()
+
+    def base(skip: str) -> QuerySet[Exhibit]:
+        return filter_exhibits(edition, filters, skip=skip)
+
+    sectors = {sector.pk: sector for sector in Sector.objects.all()}
+    by_sector = (
+        Exhibit.sectors.through.objects.filter(exhibit_id__in=base("sector").values("pk"))
+        .values("sector_id")
+        .annotate(n=Count("id"))
+    )
+    result.groups["sector"] = _sorted(
+        FacetValue(
+            sectors[row["sector_id"]].code,
+            localized(sectors[row["sector_id"]].name),
+            row["n"],
+            selected.get("sector") == sectors[row["sector_id"]].code,
+        )
+        for row in by_sector
+    )
+    result.groups["country"] = _sorted(
+        FacetValue(
+            row["exhibitor__organization__country"],
+            str(countries.name(row["exhibitor__organization__country"])),
+            row["n"],
+            selected.get("country", "").upper() == row["exhibitor__organization__country"],
+        )
+        for row in base("country")
+        .values("exhibitor__organization__country")
+        .annotate(n=Count("id"))
+    )
+    names = Exhibitor.objects.filter(
+        edition=edition, pavilion_code=OuterRef("exhibitor__pavilion_code")
+    ).values("pavilion_name")[:1]
+    result.groups["pavilion"] = _sorted(
+        FacetValue(
+            row["exhibitor__pavilion_code"],
+            localized(row["pavilion_label"]) or row["exhibitor__pavilion_code"],
+            row["n"],
+            selected.get("pavilion") == row["exhibitor__pavilion_code"],
+        )
+        for row in base("pavilion")
+        .exclude(exhibitor__pavilion_code="")
+        .values("exhibitor__pavilion_code")
+        .annotate(n=Count("id"), pavilion_label=Subquery(names, output_field=JSONField()))
+    )
+    by_mode = dict(base("mode").values_list("exhibitor__attendance_mode").annotate(n=Count("id")))
+    result.groups["mode"] = [
+        FacetValue(
+            mode,
+            str(ExhibitorMode(mode).label),
+            by_mode.get(mode, 0) + by_mode.get(ExhibitorMode.BOTH, 0),
+            selected.get("mode") == mode,
+        )
+        for mode in (ExhibitorMode.ONSITE, ExhibitorMode.REMOTE)
+        if by_mode.get(mode, 0) + by_mode.get(ExhibitorMode.BOTH, 0)
+    ]
+    seekers = base("seeking").aggregate(
+        **{value: Count("id", filter=Q(**{f"seeks_{value}": True})) for value in Seeking.values}
+    )
+    result.groups["seeking"] = [
+        FacetValue(
+            value, str(Seeking(value).label), seekers[value], selected.get("seeking") == value
+        )
+        for value in Seeking.values
+        if seekers[value]
+    ]
+    return result
+
+
+def _sorted(values: Any) -> list[FacetValue]:
+    return sorted(values, key=lambda item: (-item.count, item.label))
 
 
 def facets(edition: Edition, filters: CatalogueFilters) -> Facets:

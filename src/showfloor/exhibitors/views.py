@@ -66,7 +66,11 @@ def catalogue(request: HttpRequest, edition_slug: str) -> HttpResponse:
         "filters": filters,
         "show": show,
         "page": page,
-        "facets": queries.facets(edition, filters).groups,
+        "facets": (
+            queries.exhibit_facets(edition, filters)
+            if show == "exhibits"
+            else queries.facets(edition, filters)
+        ).groups,
         "facet_titles": {
             "sector": _("Sector"),
             "country": _("Country"),
