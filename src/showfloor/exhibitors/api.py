@@ -9,13 +9,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, File, Form, Router, Schema, Status
-from ninja.conf import settings as ninja_settings
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from showfloor.api.auth import PUBLIC_AUTH
 from showfloor.api.helpers import actor, edition_for
+from showfloor.api.pagination import LimitOffsetPagination
 from showfloor.core.models import Edition, Organization, Sector
 from showfloor.core.rules import Perm
 from showfloor.core.schemas import ErrorOut
@@ -36,14 +36,6 @@ from showfloor.exhibitors.schemas import (
 )
 
 router = Router()
-
-
-class CataloguePagination(LimitOffsetPagination):
-    """Ninja's limit/offset with bounds: a 20-digit offset reached SQLite as an error (500)."""
-
-    class Input(Schema):
-        limit: int = Field(ninja_settings.PAGINATION_PER_PAGE, ge=1, le=200)
-        offset: int = Field(0, ge=0, le=1_000_000_000)
 
 
 ERRORS: dict[int, type[ErrorOut]] = {
@@ -106,7 +98,7 @@ def _managed(request: HttpRequest, edition: Edition, pk: int) -> Exhibitor:
     response={200: list[ExhibitorOut], **ERRORS},
     auth=PUBLIC_AUTH,
 )
-@paginate(CataloguePagination)
+@paginate(LimitOffsetPagination)
 def list_exhibitors(
     request: HttpRequest,
     edition_slug: str,
@@ -231,7 +223,7 @@ def _exhibit_queryset() -> QuerySet[Exhibit]:
     response={200: list[ExhibitOut], **ERRORS},
     auth=PUBLIC_AUTH,
 )
-@paginate(CataloguePagination)
+@paginate(LimitOffsetPagination)
 def list_exhibits(
     request: HttpRequest,
     edition_slug: str,
