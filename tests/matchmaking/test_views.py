@@ -348,3 +348,16 @@ def test_api_check_in_of_someone_elses_meeting_answers_404(client, edition, book
 
     assert response.status_code == 404
     assert Meeting.objects.get().checked_in_a_at is None
+
+
+def test_api_schedule_in_fairness_mode_reports_run(client, edition, staff_user, booked):
+    client.force_login(staff_user(edition, StaffRoleName.MATCHMAKING))
+
+    response = client.post(
+        f"/api/v1/editions/{edition.slug}/matchmaking/schedule",
+        {"fairness": True},
+        content_type="application/json",
+    )
+
+    report = response.json()["report"]
+    assert (report["meetings"], report["upper_bound_weight"], report["moved"]) == (1, 1, 0)

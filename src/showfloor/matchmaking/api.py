@@ -125,7 +125,12 @@ def meetings(request: HttpRequest, edition_slug: str) -> list[dict[str, Any]]:
 @router.post(f"{BASE}/schedule", response=ScheduleOut)
 def schedule(request: HttpRequest, edition_slug: str, payload: ScheduleIn) -> dict[str, Any]:
     edition = edition_for(request, edition_slug, Perm.MANAGE_MATCHMAKING)
-    run = services.schedule_all(actor(request), edition, time_limit=min(payload.time_limit, 60))
+    run = services.schedule_all(
+        actor(request),
+        edition,
+        time_limit=min(payload.time_limit, 60),
+        fairness=payload.fairness,
+    )
     return {"run_id": run.pk, "seconds": run.seconds, "report": run.report}
 
 

@@ -53,6 +53,7 @@ class MeetingOut(Schema):
 
 class ScheduleIn(Schema):
     time_limit: float = 10.0
+    fairness: bool = False
 
 
 class ScheduleOut(Schema):

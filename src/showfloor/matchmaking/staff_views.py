@@ -52,7 +52,11 @@ def desk(request: HttpRequest, edition_slug: str) -> HttpResponse:
 @MANAGE
 @require_POST
 def schedule_all(request: HttpRequest, edition_slug: str) -> HttpResponse:
-    run = services.schedule_all(actor_from_request(request), request.edition)  # type: ignore[attr-defined]
+    run = services.schedule_all(
+        actor_from_request(request),
+        request.edition,  # type: ignore[attr-defined]
+        fairness=request.POST.get("fairness") == "1",
+    )
     report = run.report
     messages.success(
         request,
