@@ -22,6 +22,7 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.SHOWFLOOR_PAGEVIEW_BATCH = 1  # each page view written at once, so tests count it
 
 
 @pytest.fixture

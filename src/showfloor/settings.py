@@ -189,6 +189,9 @@ STREAMING_BASE_URL = os.environ.get(
     "SHOWFLOOR_STREAMING_BASE_URL", "https://live.example.org/hls"
 ).rstrip("/")
 
+# Page views are written in batches of this many per process (1: each at once).
+SHOWFLOOR_PAGEVIEW_BATCH = int(os.environ.get("SHOWFLOOR_PAGEVIEW_BATCH", "20"))
+
 NINJA_PAGINATION_PER_PAGE = 50
 # Bounded so that no page request can ask the database for more than it can answer.
 NINJA_PAGINATION_MAX_LIMIT = 1000

@@ -185,3 +185,25 @@ def test_edition_visits_refused_to_exhibitors(client, edition):
         reverse("analytics:edition_visits", kwargs={"edition_slug": edition.slug})
     )
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_buffer_writes_page_views_in_batches(rf, edition):
+    pending = pageviews.PageViewBuffer()
+    request = rf.get(f"/{edition.slug}/")
+    for _index in range(2):
+        pending.add(pageviews.build_page_view(request, edition), batch=3, max_age=60)
+    assert PageView.objects.count() == 0
+    pending.add(pageviews.build_page_view(request, edition), batch=3, max_age=60)
+    assert PageView.objects.count() == 3
+    pending.add(pageviews.build_page_view(request, edition), batch=3, max_age=60)
+    pending.flush()
+    assert PageView.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_buffer_writes_a_view_that_waited_too_long(rf, edition):
+    pending = pageviews.PageViewBuffer()
+    request = rf.get(f"/{edition.slug}/")
+    pending.add(pageviews.build_page_view(request, edition), batch=100, max_age=0)
+    assert PageView.objects.count() == 1

@@ -15,11 +15,12 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
-from showfloor.analytics.pageviews import record_page_view
+from showfloor.analytics.pageviews import buffer, build_page_view
 
 logger = logging.getLogger(__name__)
 ROBOTS = re.compile(r"bot|crawl|spider|slurp|headless|preview|monitor|curl|wget|python", re.I)
 PRIVATE_SEGMENTS = ("/manage/", "/exhibitor/")
+PAGEVIEW_MAX_AGE = 2.0  # seconds a buffered view may wait for its batch
 
 
 def recording_enabled() -> bool:
@@ -56,11 +57,12 @@ class PageViewMiddleware:
         response = self.get_response(request)
         if recording_enabled() and is_public_page_view(request, response):
             try:
-                record_page_view(
+                view = build_page_view(
                     request,
                     request.edition,  # type: ignore[attr-defined]
                     getattr(request, "pageview_exhibitor_id", None),
                 )
+                buffer.add(view, settings.SHOWFLOOR_PAGEVIEW_BATCH, PAGEVIEW_MAX_AGE)
             except DatabaseError:
                 # A lost visit count must never cost the visitor the page.
                 logger.exception("page view not recorded for %s", request.path)

@@ -7,7 +7,10 @@ the counts per day from the aggregates for closed days and from the raw rows for
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import threading
+import time
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -27,13 +30,13 @@ def local_day(edition: Edition, moment: dt.datetime | None = None) -> dt.date:
     return timezone.localtime(moment or timezone.now(), edition.tz).date()
 
 
-def record_page_view(
+def build_page_view(
     request: HttpRequest, edition: Edition, exhibitor_id: int | None = None
 ) -> PageView:
-    """Store one view of a public page: no IP, no cookie; the visitor is a daily hash."""
+    """One view of a public page, not yet saved: no IP, no cookie; the visitor is a daily hash."""
     now = timezone.now()
     day = local_day(edition, now)
-    return PageView.objects.create(
+    return PageView(
         edition=edition,
         exhibitor_id=exhibitor_id,
         path=request.path[:MAX_PATH],
@@ -42,6 +45,49 @@ def record_page_view(
         language=normalise_language(getattr(request, "LANGUAGE_CODE", "")),
         created_at=now,
     )
+
+
+def record_page_view(
+    request: HttpRequest, edition: Edition, exhibitor_id: int | None = None
+) -> PageView:
+    """Store one view of a public page at once."""
+    view = build_page_view(request, edition, exhibitor_id)
+    view.save()
+    return view
+
+
+class PageViewBuffer:
+    """Page views of this process, written together: one insert per `batch` views (or per
+    `max_age` seconds) instead of one per page served, which is the busiest write of the site.
+
+    At most `batch` views of a process that dies are lost: acceptable for visit counts, never
+    used for scans or bookings. Pending views are written when the process exits.
+    """
+
+    def __init__(self) -> None:
+        self._views: list[PageView] = []
+        self._since = 0.0
+        self._lock = threading.Lock()
+        atexit.register(self.flush)
+
+    def add(self, view: PageView, batch: int, max_age: float) -> None:
+        with self._lock:
+            if not self._views:
+                self._since = time.monotonic()
+            self._views.append(view)
+            if len(self._views) < batch and time.monotonic() - self._since < max_age:
+                return
+            views, self._views = self._views, []
+        PageView.objects.bulk_create(views)
+
+    def flush(self) -> None:
+        with self._lock:
+            views, self._views = self._views, []
+        if views:
+            PageView.objects.bulk_create(views)
+
+
+buffer = PageViewBuffer()
 
 
 @transaction.atomic
