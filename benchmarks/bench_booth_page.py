@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -167,6 +168,7 @@ async def run(args: argparse.Namespace, booths: list[str]) -> None:
             await load(client, hot, 1, args.concurrency, once=False)  # warm both workers
             cached = await load(client, hot, args.seconds, args.concurrency, once=False)
             static = await load(client, [static_url], args.seconds, args.concurrency, once=False)
+        native = wrk_phase(base, hot[0], static_url, args) if shutil.which("wrk") else None
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
@@ -175,9 +177,46 @@ async def run(args: argparse.Namespace, booths: list[str]) -> None:
     print(line("baseline: static file (WhiteNoise)", static))
     print(
         f"ratio cached booth / static: {cached['rps'] / static['rps']:.2f}; "
-        f"cached / cold: {cached['rps'] / max(cold['rps'], 1e-9):.2f}; "
-        f"target 500 req/s cached: {'met' if cached['rps'] >= 500 else 'NOT met'}"
+        f"cached / cold: {cached['rps'] / max(cold['rps'], 1e-9):.2f}"
     )
+    # The Python client saturates a core of its own; wrk (C) measures the server instead.
+    judged, client = (native, "wrk") if native else (cached, "the Python client")
+    if native:
+        print(line("wrk: booth page, cached (1 booth)", native))
+        print(line("wrk: static file (WhiteNoise)", native["static"]))
+        print(f"wrk ratio cached booth / static: {native['rps'] / native['static']['rps']:.2f}")
+    verdict = "met" if judged["rps"] >= 500 else "NOT met"
+    print(f"target 500 req/s cached, measured with {client}: {verdict}")
+
+
+def wrk(url: str, args: argparse.Namespace) -> dict:
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{args.concurrency}",
+            f"-d{int(args.seconds)}s",
+            "-H",
+            "User-Agent: Mozilla/5.0 (bench)",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    requests = int(output.split(" requests in ")[0].split()[-1])
+    errors = 0
+    for part in output.splitlines():
+        if "Non-2xx" in part:
+            errors = int(part.split()[-1])
+    rps = float(output.split("Requests/sec:")[1].split()[0])
+    return {"rps": rps, "requests": requests, "seconds": args.seconds, "errors": errors}
+
+
+def wrk_phase(base: str, booth: str, static_url: str, args: argparse.Namespace) -> dict:
+    result = wrk(base + booth, args)
+    result["static"] = wrk(base + static_url, args)
+    return result
 
 
 def main() -> None:
