@@ -77,7 +77,9 @@ fmt: python-deps
 typecheck: python-deps
 	$(VENV)/bin/mypy src/showfloor/*/services.py src/showfloor/*/queries.py
 
+# wrk measures the server in the booth-page and scan benchmarks (a Python client needs a core).
 bench: setup
+	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES="wrk"
 	@for bench in benchmarks/bench_*.py; do echo "== $$bench"; $(PY) $$bench || exit 1; done
 
 # Regenerate the lock file after changing requirements.in / requirements-dev.in.
