@@ -28,7 +28,3 @@ def key_figures(edition: Edition) -> list[Figure]:
     for _label, provider in _providers():
         figures += provider(edition)
     return figures
-
-
-def public_figures(edition: Edition) -> list[Figure]:
-    return [figure for figure in key_figures(edition) if figure.public]

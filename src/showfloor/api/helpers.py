@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Schema
 
 from showfloor.core.middleware import resolve_edition
@@ -27,10 +27,6 @@ def edition_for(request: HttpRequest, slug: str, perm: str | None = None) -> Edi
     if perm is not None and perm not in request.edition_perms:  # type: ignore[attr-defined]
         raise PermissionDenied(perm)
     return edition
-
-
-def not_found() -> Http404:
-    return Http404("Not found")
 
 
 def patch_values(payload: Schema) -> dict[str, Any]:

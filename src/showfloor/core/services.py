@@ -6,7 +6,6 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -159,11 +158,6 @@ def grant_staff_role(
 
 
 @transaction.atomic
-def revoke_staff_role(actor: Actor, staff_role: StaffRole) -> None:
-    delete_object(actor, staff_role)
-
-
-@transaction.atomic
 def issue_api_token(
     actor: Actor, edition: Edition, name: str, *, user: Any = None, permissions: Iterable[str] = ()
 ) -> tuple[ApiToken, str]:
@@ -219,14 +213,3 @@ def seed_sectors() -> list[Sector]:
         sector, _created = Sector.objects.update_or_create(code=code, defaults={"name": names})
         sectors.append(sector)
     return sectors
-
-
-def create_user(username: str, password: str | None = None, **extra: Any) -> Any:
-    user_model = get_user_model()
-    user = user_model(username=username, **extra)
-    if password:
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.save()
-    return user

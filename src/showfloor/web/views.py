@@ -14,7 +14,6 @@ from django.utils._os import safe_join
 
 from showfloor.analytics.report import build_report
 from showfloor.core import queries as core_queries
-from showfloor.web.navigation import links
 
 # Types a browser may render inline; anything else (SVG, HTML, scripts...) is a download.
 INLINE_TYPES = {
@@ -37,12 +36,6 @@ def home(request: HttpRequest) -> HttpResponse:
 def edition_home(request: HttpRequest, edition_slug: str) -> HttpResponse:
     edition = request.edition  # type: ignore[attr-defined]
     context = {
-        "sections": links(
-            "PUBLIC",
-            edition,
-            request.edition_perms,  # type: ignore[attr-defined]
-            signed_in=request.user.is_authenticated,
-        ),
         "report": build_report(
             edition, translation.get_language() or "en", public_only=True, charts=False
         ),

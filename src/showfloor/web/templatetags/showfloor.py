@@ -62,8 +62,3 @@ def in_tz(value: dt.datetime | None, tzname: str | None = None) -> dt.datetime |
 @register.simple_tag(takes_context=True)
 def current_language(context: dict[str, Any]) -> str:
     return translation.get_language() or "en"
-
-
-@register.filter
-def has_perm(perms: frozenset[str], perm: str) -> bool:
-    return perm in perms
