@@ -6,10 +6,18 @@ import os
 
 import pytest
 
+ON_POSTGRESQL = os.environ.get("SHOWFLOOR_DATABASE_URL", "").split(":")[0] in (
+    "postgres",
+    "postgresql",
+)
 requires_postgresql = pytest.mark.skipif(
-    os.environ.get("SHOWFLOOR_DATABASE_URL", "").split(":")[0] not in ("postgres", "postgresql"),
+    not ON_POSTGRESQL,
     reason="concurrency is serialised by PostgreSQL row locks; run with SHOWFLOOR_DATABASE_URL "
     "pointing at PostgreSQL (make test does)",
+)
+postgresql_only = pytest.mark.skipif(
+    not ON_POSTGRESQL,
+    reason="prepared statements are PostgreSQL's; make test runs this on PostgreSQL too",
 )
 
 

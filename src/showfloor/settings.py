@@ -122,6 +122,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Connections persist like PostgreSQL's (SHOWFLOOR_DB_CONN_MAX_AGE): opening one and running
     # the PRAGMAs on every request cost a third of a cached page's time.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SHOWFLOOR_TEST_SQLITE_NAME")}
+elif env_bool("SHOWFLOOR_DB_PREPARE", default=True):
+    # Only the statements that ask for it are prepared (the scan path, core/sqlrows.py): Django's
+    # own cursors bind on the client and never prepare. Set SHOWFLOOR_DB_PREPARE=0 behind a
+    # connection pooler in transaction mode that does not keep prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -211,3 +211,16 @@ def test_scan_badge_concurrent_retries_of_one_nonce_record_once(edition, show_da
     for thread in threads:
         thread.join()
     assert (sorted(results), EntryScan.objects.count()) == ([False] + [True] * 5, 1)
+
+
+def test_record_scans_offline_batch_larger_than_one_insert_records_each_once(edition, show_day):
+    device = ScannerDeviceFactory(edition=edition)
+    badges = BadgeFactory.create_batch(3, participant__edition=edition)
+    batch = [
+        _offline(f"n-{i:06}", badges[i % 3].secret, show_day - dt.timedelta(seconds=i))
+        for i in range(1201)
+    ]
+    outcomes = record_scans(device, batch, offline=True)
+    ids = {outcome.scan.pk for outcome in outcomes}
+    assert (len(ids), None in ids, EntryScan.objects.count()) == (1201, False, 1201)
+    assert EntryScan.objects.filter(nonce="n-001200").get().pk == outcomes[1200].scan.pk

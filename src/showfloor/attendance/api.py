@@ -39,15 +39,7 @@ class DeviceAuth(HttpBearer):
     """A scanner device's bearer token: device, gate, edition and token in one query."""
 
     def authenticate(self, request: HttpRequest, token: str) -> ScannerDevice | None:
-        device = (
-            ScannerDevice.objects.select_related("edition", "gate", "token")
-            .filter(
-                token__key_hash=hash_token(token),
-                token__revoked_at__isnull=True,
-                revoked_at__isnull=True,
-            )
-            .first()
-        )
+        device = queries.active_device_for_token(hash_token(token))
         if device is not None:
             request.api_token = device.token  # type: ignore[attr-defined]
             request.scanner_device = device  # type: ignore[attr-defined]
