@@ -12,8 +12,8 @@ ON_POSTGRESQL = os.environ.get("SHOWFLOOR_DATABASE_URL", "").split(":")[0] in (
 )
 requires_postgresql = pytest.mark.skipif(
     not ON_POSTGRESQL,
-    reason="concurrency is serialised by PostgreSQL row locks; run with SHOWFLOOR_DATABASE_URL "
-    "pointing at PostgreSQL (make test does)",
+    reason="concurrent writers need PostgreSQL (SQLite runs one write at a time); run with "
+    "SHOWFLOOR_DATABASE_URL pointing at PostgreSQL (make test does)",
 )
 postgresql_only = pytest.mark.skipif(
     not ON_POSTGRESQL,

@@ -3,7 +3,7 @@ import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from showfloor.attendance.enums import ScanResult
 from showfloor.attendance.models import EntryScan
@@ -79,6 +79,43 @@ def test_scan_badge_second_entry_with_reentry_is_accepted(device, badge, show_da
     AccessRuleFactory(edition=badge.edition, reentry_allowed=True)
     scan_badge(device, nonce="n-000001", secret=badge.secret)
     assert scan_badge(device, nonce="n-000002", secret=badge.secret).scan.result == "accepted"
+
+
+def test_scan_badge_with_reentry_marks_only_the_first_entry_of_the_day(device, badge, show_day):
+    AccessRuleFactory(edition=badge.edition, reentry_allowed=True)
+    for nonce in ("n-000001", "n-000002", "n-000003"):
+        scan_badge(device, nonce=nonce, secret=badge.secret)
+    assert list(EntryScan.objects.order_by("id").values_list("first_of_day", flat=True)) == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_scan_badge_reprinted_badge_same_day_is_already_inside(device, badge, show_day):
+    AccessRuleFactory(edition=badge.edition, reentry_allowed=False)
+    scan_badge(device, nonce="n-000001", secret=badge.secret)
+    new_badge = reprint_badge(Actor.system(), badge.participant)
+    assert scan_badge(device, nonce="n-000002", secret=new_badge.secret).scan.result == (
+        ScanResult.ALREADY_INSIDE
+    )
+
+
+def test_scan_badge_second_first_entry_is_refused_by_the_database(device, badge, show_day):
+    first = scan_badge(device, nonce="n-000001", secret=badge.secret).scan
+    duplicate = EntryScan(
+        edition=first.edition,
+        device=device,
+        nonce="n-000002",
+        participant=first.participant,
+        result=ScanResult.ACCEPTED,
+        day=first.day,
+        scanned_at=first.scanned_at,
+        received_at=first.received_at,
+        first_of_day=True,
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        duplicate.save()
 
 
 def test_scan_badge_day_outside_rule_is_wrong_day(device, badge, show_day):

@@ -346,18 +346,24 @@ class EntryScan(models.Model):
     offline = models.BooleanField(default=False)
     # For an offline scan: what the device decided on its own, when it differs from the server.
     conflict = models.CharField(max_length=20, blank=True)
+    # The participant's first accepted entry of the day. At most one per (participant, day):
+    # the database refuses a second, so two gates admitting the same person at the same instant
+    # cannot both succeed, whatever each of them read before.
+    first_of_day = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("entrance scan")
         verbose_name_plural = _("entrance scans")
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["device", "nonce"], name="entry_scan_nonce_per_device")
+            models.UniqueConstraint(fields=["device", "nonce"], name="entry_scan_nonce_per_device"),
+            models.UniqueConstraint(
+                fields=["participant", "day"],
+                condition=models.Q(first_of_day=True),
+                name="entry_scan_first_of_day",
+            ),
         ]
-        indexes = [
-            models.Index(fields=["edition", "result", "day"]),
-            models.Index(fields=["badge", "day", "result"]),
-        ]
+        indexes = [models.Index(fields=["edition", "result", "day"])]
 
     def __str__(self) -> str:
         return f"{self.nonce}: {self.result}"

@@ -1,12 +1,13 @@
-"""Entrance scanning: exactly once per (device, nonce), serialised per badge, online or merged
-from an offline queue. One function decides every scan, so the live path and the offline merge
-apply the same rules."""
+"""Entrance scanning: exactly once per (device, nonce), a person's first entry of a day at most
+once, online or merged from an offline queue. One function decides every scan, so the live path
+and the offline merge apply the same rules."""
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -34,6 +35,7 @@ from showfloor.core.sqlrows import Columns, Statement, any_of, lock_suffix, quot
 # Offline scans dated further ahead than this are refused (a device clock gone wrong).
 MAX_CLOCK_SKEW = dt.timedelta(minutes=10)
 RULES_TTL = 2.0  # seconds an access-rule table is reused by one process
+ATTEMPTS = 5  # a scan refused by a unique constraint is decided again, at most this often
 
 
 @dataclass(frozen=True)
@@ -147,16 +149,24 @@ _SCAN = Columns(EntryScan, "s")
 _SCAN_FIELDS = [field for field in EntryScan._meta.concrete_fields if not field.primary_key]
 INSERT_CHUNK = 500  # rows per INSERT statement
 
-# Ordered by id, so that two batches lock their badges in the same order and cannot deadlock.
-_LOCK_BADGES = Statement(
-    lambda: (
+
+def _badges_sql(lock: bool) -> str:
+    return (
         f"SELECT {_BADGE.sql()}, {_PARTICIPANT.sql()} FROM {table(Badge)} b "
         f"JOIN {table(Participant)} p "
         f"ON {_PARTICIPANT.column('id')} = {_BADGE.column('participant')} "
-        f"WHERE {_BADGE.column('edition')} = %s AND {any_of(_BADGE.column('secret'))} "
-        f"ORDER BY {_BADGE.column('id')}{lock_suffix('b')}"
+        # By secret alone (unique in the whole table): with the edition in the condition too, a
+        # prepared statement's generic plan may prefer the edition's index and read every badge.
+        f"WHERE {any_of(_BADGE.column('secret'))} "
+        f"ORDER BY {_BADGE.column('id')}{lock_suffix('b') if lock else ''}"
     )
-)
+
+
+# The lookups are planned at each execution (not prepared): a generic plan made while a table is
+# nearly empty (a new edition, the first scans at the doors) would read all of it once grown.
+_BADGES = Statement(partial(_badges_sql, False), prepared=False)
+# Ordered by id, so that two batches lock their badges in the same order and cannot deadlock.
+_LOCK_BADGES = Statement(partial(_badges_sql, True), prepared=False)
 
 
 def _scans_of_device_sql() -> str:
@@ -166,12 +176,13 @@ def _scans_of_device_sql() -> str:
     )
 
 
-_SCANS_BY_NONCE = Statement(_scans_of_device_sql)
-_SCANS_BY_NONCE_AND_BADGE = Statement(
+_SCANS_BY_NONCE = Statement(_scans_of_device_sql, prepared=False)
+_SCANS_BY_NONCE_AND_FIRST_ENTRIES = Statement(
     lambda: (
         f"{_scans_of_device_sql()} UNION ALL SELECT {_SCAN.sql()} FROM {table(EntryScan)} s "
-        f"WHERE {any_of(_SCAN.column('badge'))} AND {_SCAN.column('result')} = %s"
-    )
+        f"WHERE {any_of(_SCAN.column('participant'))} AND {_SCAN.column('first_of_day')}"
+    ),
+    prepared=False,
 )
 _INSERT_ONE_SCAN = Statement(lambda: _insert_sql(1))
 
@@ -185,27 +196,34 @@ def _insert_sql(rows: int) -> str:
     )
 
 
-def _lock_badges(edition: Edition, secrets: set[str]) -> dict[str, Badge]:
-    """The badges of these secrets with their participant, locked: a second device scanning the
-    same badge waits here until we commit."""
+def _badges(edition: Edition, secrets: set[str], *, lock: bool) -> dict[str, Badge]:
+    """The badges of these secrets with their participant; locked until the end of the
+    transaction when `lock` (a batch: two batches with the same badges then run one after the
+    other instead of refusing each other's first entries)."""
+    statement = _LOCK_BADGES if lock else _BADGES
     badges = {}
-    for row in _LOCK_BADGES.rows([edition.pk, values(sorted(secrets))]):
+    for row in statement.rows([values(sorted(secrets))]):
         badge = _BADGE.build(row)
         assert badge is not None
+        if badge.edition_id != edition.pk:
+            continue  # another edition's badge is unknown here
         badge.participant = _PARTICIPANT.build(row, _BADGE.width)  # type: ignore[assignment]
         badges[badge.secret] = badge
     return badges
 
 
-def _scans_of(device: ScannerDevice, nonces: set[str], badge_ids: list[int]) -> list[EntryScan]:
-    """The scans this device already recorded under these nonces, and the accepted entries of
-    these badges, in one statement."""
+def _recorded(
+    device: ScannerDevice, nonces: set[str], participant_ids: list[int]
+) -> list[EntryScan]:
+    """The scans this device already recorded under these nonces, and the first entries of
+    these participants, in one statement."""
     params = [device.pk, values(sorted(nonces))]
-    if badge_ids:
-        rows = _SCANS_BY_NONCE_AND_BADGE.rows([*params, values(badge_ids), ScanResult.ACCEPTED])
+    if participant_ids:
+        statement = _SCANS_BY_NONCE_AND_FIRST_ENTRIES
+        params.append(values(participant_ids))
     else:
-        rows = _SCANS_BY_NONCE.rows(params)
-    return [scan for scan in map(_SCAN.build, rows) if scan is not None]
+        statement = _SCANS_BY_NONCE
+    return [scan for scan in map(_SCAN.build, statement.rows(params)) if scan is not None]
 
 
 def _insert_scans(scans: list[EntryScan]) -> None:
@@ -227,65 +245,95 @@ def _insert_scans(scans: list[EntryScan]) -> None:
             scan._state.db = connection.alias
 
 
+@contextmanager
+def _unit(offline: bool) -> Iterator[None]:
+    """A live scan needs no transaction: its reads may be a moment old, and its one INSERT
+    commits on its own, refused by the unique constraints if a retry of the same nonce or
+    another first entry of the same person got in first (record_scans then runs it again). A
+    batch is all or nothing; so is a scan inside a caller's transaction (a savepoint, so a
+    refused INSERT does not abort the caller's work)."""
+    if offline or connection.in_atomic_block:
+        with transaction.atomic():
+            yield
+    else:
+        yield
+
+
 def _record(
     device: ScannerDevice, requests: Sequence[ScanRequest], offline: bool
 ) -> list[ScanOutcome]:
     edition = device.edition
-    now = timezone.now()
     gates = _gates_by_code(edition, requests)
-    rules = access_rules(edition)
-    with transaction.atomic():
-        badges = _lock_badges(edition, {request.secret for request in requests})
-        # Read after the locks: the nonces already recorded for this device (a concurrent retry
-        # is visible now) and the entries of these badges.
+    with _unit(offline):
+        badges = _badges(edition, {request.secret for request in requests}, lock=offline)
+        nonces = {request.nonce for request in requests}
+        participant_ids = sorted({badge.participant_id for badge in badges.values()})
         known: dict[str, EntryScan] = {}
         entered: set[tuple[int, dt.date]] = set()
-        nonces = {request.nonce for request in requests}
-        for scan in _scans_of(device, nonces, [badge.pk for badge in badges.values()]):
+        for scan in _recorded(device, nonces, participant_ids):
             if scan.device_id == device.pk and scan.nonce in nonces:
                 known[scan.nonce] = scan
-            if scan.result == ScanResult.ACCEPTED and scan.badge_id is not None:
-                entered.add((scan.badge_id, scan.day))
-        outcomes: dict[int, ScanOutcome] = {}
-        new_scans: list[EntryScan] = []
-        timed = [(_when(request, offline, now), index) for index, request in enumerate(requests)]
-        for scanned_at, index in sorted(timed):
-            request = requests[index]
-            if request.nonce in known:
-                outcomes[index] = ScanOutcome(known[request.nonce], replayed=True)
-                continue
-            badge = badges.get(request.secret)
-            gate = gates.get(request.gate_code) if request.gate_code else device.gate
-            day = scanned_at.astimezone(edition.tz).date()
-            participant_type = badge.participant.type if badge is not None else ""
-            rule = rules.get(participant_type, DEFAULT_RULE)
-            entered_today = badge is not None and (badge.pk, day) in entered
-            result = decide(edition, badge, rule, day, gate.pk if gate else None, entered_today)
-            if result == ScanResult.ACCEPTED:
-                entered.add((badge.pk, day))
-            conflict = ""
-            if offline and request.local_result and request.local_result != result:
-                conflict = request.local_result
-            scan = EntryScan(
-                edition=edition,
-                device=device,
-                nonce=request.nonce,
-                gate=gate,
-                badge=badge,
-                participant_id=badge.participant_id if badge is not None else None,
-                participant_type=participant_type,
-                result=result,
-                day=day,
-                scanned_at=scanned_at,
-                received_at=now,
-                offline=offline,
-                conflict=conflict,
-            )
-            known[request.nonce] = scan
-            new_scans.append(scan)
-            name = badge.participant.first_name if badge is not None else ""
-            outcomes[index] = ScanOutcome(scan, participant_name=name)
-        _insert_scans(new_scans)
+            if scan.first_of_day and scan.participant_id is not None:
+                entered.add((scan.participant_id, scan.day))
+        outcomes = _decide_all(device, requests, offline, badges, gates, known, entered)
+        _insert_scans([outcome.scan for outcome in outcomes if not outcome.replayed])
+    return outcomes
+
+
+def _decide_all(
+    device: ScannerDevice,
+    requests: Sequence[ScanRequest],
+    offline: bool,
+    badges: dict[str, Badge],
+    gates: dict[str, Gate],
+    known: dict[str, EntryScan],
+    entered: set[tuple[int, dt.date]],
+) -> list[ScanOutcome]:
+    """Each request's outcome, decided in the order the scans were made (a device's clock for
+    an offline queue); `known` and `entered` grow as the requests are decided."""
+    edition = device.edition
+    rules = access_rules(edition)
+    now = timezone.now()
+    outcomes: dict[int, ScanOutcome] = {}
+    timed = [(_when(request, offline, now), index) for index, request in enumerate(requests)]
+    for scanned_at, index in sorted(timed):
+        request = requests[index]
+        if request.nonce in known:
+            outcomes[index] = ScanOutcome(known[request.nonce], replayed=True)
+            continue
+        badge = badges.get(request.secret)
+        gate = gates.get(request.gate_code) if request.gate_code else device.gate
+        day = scanned_at.astimezone(edition.tz).date()
+        participant_type = badge.participant.type if badge is not None else ""
+        rule = rules.get(participant_type, DEFAULT_RULE)
+        person = badge.participant_id if badge is not None else None
+        entered_today = (person, day) in entered
+        result = decide(edition, badge, rule, day, gate.pk if gate else None, entered_today)
+        first_of_day = result == ScanResult.ACCEPTED and not entered_today
+        if first_of_day:
+            entered.add((person, day))  # type: ignore[arg-type]
+        conflict = ""
+        if offline and request.local_result and request.local_result != result:
+            conflict = request.local_result
+        scan = EntryScan(
+            edition=edition,
+            device=device,
+            nonce=request.nonce,
+            gate=gate,
+            badge=badge,
+            participant_id=person,
+            participant_type=participant_type,
+            result=result,
+            day=day,
+            scanned_at=scanned_at,
+            received_at=now,
+            offline=offline,
+            conflict=conflict,
+            first_of_day=first_of_day,
+        )
+        known[request.nonce] = scan
+        name = badge.participant.first_name if badge is not None else ""
+        outcomes[index] = ScanOutcome(scan, participant_name=name)
     return [outcomes[index] for index in range(len(requests))]
 
 
@@ -295,20 +343,21 @@ def record_scans(
     """Record scans from one device, each exactly once.
 
     A nonce already recorded for the device returns the first answer (replayed=True) and changes
-    nothing. Badges are locked (SELECT ... FOR UPDATE) for the whole decision, so when re-entry is
-    forbidden two devices scanning the same badge at once cannot both admit it. Offline scans
-    keep the device's time and are decided in time order; where the device's own verdict differs
-    from the server's, the scan carries it in `conflict`.
+    nothing. A person is admitted at most once a day where re-entry is forbidden: the first
+    entry of a day is unique in the database, so when two devices scan the same badge at once,
+    one INSERT is refused and that scan is decided again, now seeing the other's entry. Offline
+    scans keep the device's time and are decided in time order; where the device's own verdict
+    differs from the server's, the scan carries it in `conflict`.
     """
     if not device.is_active:
         raise PermissionDenied("this scanner device is revoked")
-    for attempt in range(3):
+    for attempt in range(ATTEMPTS):
         try:
             return _record(device, requests, offline)
         except IntegrityError:
-            # A concurrent request recorded one of our nonces for a badge we did not lock (an
-            # unknown secret): run again, that nonce is now replayed.
-            if attempt == 2:
+            # Someone else recorded one of our nonces or one of our first entries since we read:
+            # decide again, with their scan in view.
+            if attempt == ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
 

@@ -309,6 +309,7 @@ SCAN_COLUMNS = [
     "received_at",
     "offline",
     "conflict",
+    "first_of_day",
 ]
 
 
@@ -347,6 +348,7 @@ def _scans(ctx, plan, participant_ids, badge_ids, gates, devices, moments) -> in
                     received_at,
                     False,
                     "",
+                    True,  # one accepted entry per person and day
                 )
             )
             if rng.random() < REFUSED_SHARE:  # the badge shown again, or a bad code
@@ -366,6 +368,7 @@ def _scans(ctx, plan, participant_ids, badge_ids, gates, devices, moments) -> in
                         received_at,
                         False,
                         "",
+                        False,
                     )
                 )
     _insert(EntryScan, SCAN_COLUMNS, rows)
