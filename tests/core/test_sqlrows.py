@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from showfloor.core.models import Edition, Sector
-from showfloor.core.sqlrows import Columns, Statement, any_of, table, values
+from showfloor.core.sqlrows import Columns, Statement, any_of, rows_of_each, table, values
 from tests.factories import EditionFactory
 from tests.utils import postgresql_only
 
@@ -72,3 +72,21 @@ def test_statement_shows_in_the_query_log():
     with CaptureQueriesContext(connection) as log:
         assert len(BY_SLUG.rows([edition.slug])) == 1
     assert [query["sql"].startswith('SELECT "e"."id"') for query in log.captured_queries] == [True]
+
+
+@pytest.mark.django_db
+def test_rows_of_each_returns_each_statements_rows_in_order():
+    first, second = EditionFactory(), EditionFactory()
+    unprepared = Statement(BY_SLUG.build, prepared=False)
+    rows = rows_of_each((unprepared, [second.slug]), (unprepared, [first.slug]))
+    assert [EDITION.build(found[0]).pk for found in rows] == [second.pk, first.pk]
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_rows_of_each_is_one_round_trip_on_postgresql():
+    edition = EditionFactory()
+    unprepared = Statement(BY_SLUG.build, prepared=False)
+    with CaptureQueriesContext(connection) as log:
+        rows_of_each((unprepared, [edition.slug]), (unprepared, ["none"]))
+    assert len(log.captured_queries) == 1

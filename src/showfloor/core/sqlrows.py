@@ -103,6 +103,22 @@ class Statement:
             return cursor.fetchall()
 
 
+def rows_of_each(*runs: tuple[Statement, Sequence[Any]]) -> list[list[tuple[Any, ...]]]:
+    """The rows of several statements, each with its parameters, in this order. On PostgreSQL
+    statements that are not prepared travel together, in one round trip; each still reads the
+    database as it is when it starts (a statement that waits for a lock delays the next)."""
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    if wrapper.vendor != "postgresql" or any(statement.prepared for statement, _ in runs):
+        return [statement.rows(params) for statement, params in runs]
+    text = ";\n".join(statement.text() for statement, _ in runs)
+    with wrapper.cursor() as cursor:
+        cursor.execute(text, [param for _, params in runs for param in params])
+        results = [cursor.fetchall()]
+        while cursor.nextset():
+            results.append(cursor.fetchall())
+    return results
+
+
 class _PreparedCursor(psycopg.Cursor):
     """Server-side binding, and every statement prepared (psycopg keeps the last 100 per
     connection). Django's own cursors bind on the client and never prepare, which connection

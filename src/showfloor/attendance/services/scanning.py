@@ -30,7 +30,16 @@ from showfloor.core.models import Edition
 from showfloor.core.permissions import Actor, require
 from showfloor.core.rules import Perm
 from showfloor.core.services import issue_api_token, revoke_api_token, save_validated
-from showfloor.core.sqlrows import Columns, Statement, any_of, lock_suffix, quote, table, values
+from showfloor.core.sqlrows import (
+    Columns,
+    Statement,
+    any_of,
+    lock_suffix,
+    quote,
+    rows_of_each,
+    table,
+    values,
+)
 
 # Offline scans dated further ahead than this are refused (a device clock gone wrong).
 MAX_CLOCK_SKEW = dt.timedelta(minutes=10)
@@ -169,18 +178,16 @@ _BADGES = Statement(partial(_badges_sql, False), prepared=False)
 _LOCK_BADGES = Statement(partial(_badges_sql, True), prepared=False)
 
 
-def _scans_of_device_sql() -> str:
-    return (
-        f"SELECT {_SCAN.sql()} FROM {table(EntryScan)} s "
-        f"WHERE {_SCAN.column('device')} = %s AND {any_of(_SCAN.column('nonce'))}"
-    )
-
-
-_SCANS_BY_NONCE = Statement(_scans_of_device_sql, prepared=False)
-_SCANS_BY_NONCE_AND_FIRST_ENTRIES = Statement(
+# The scans this device already recorded under these nonces, and the first entries of the
+# people holding these badges (found by secret, so it can travel with the badges' statement).
+_RECORDED = Statement(
     lambda: (
-        f"{_scans_of_device_sql()} UNION ALL SELECT {_SCAN.sql()} FROM {table(EntryScan)} s "
-        f"WHERE {any_of(_SCAN.column('participant'))} AND {_SCAN.column('first_of_day')}"
+        f"SELECT {_SCAN.sql()} FROM {table(EntryScan)} s "
+        f"WHERE {_SCAN.column('device')} = %s AND {any_of(_SCAN.column('nonce'))} "
+        f"UNION ALL SELECT {_SCAN.sql()} FROM {table(EntryScan)} s "
+        f"WHERE {_SCAN.column('first_of_day')} AND {_SCAN.column('participant')} IN "
+        f"(SELECT {_BADGE.column('participant')} FROM {table(Badge)} b "
+        f"WHERE {any_of(_BADGE.column('secret'))})"
     ),
     prepared=False,
 )
@@ -196,34 +203,39 @@ def _insert_sql(rows: int) -> str:
     )
 
 
-def _badges(edition: Edition, secrets: set[str], *, lock: bool) -> dict[str, Badge]:
-    """The badges of these secrets with their participant; locked until the end of the
-    transaction when `lock` (a batch: two batches with the same badges then run one after the
-    other instead of refusing each other's first entries)."""
-    statement = _LOCK_BADGES if lock else _BADGES
-    badges = {}
-    for row in statement.rows([values(sorted(secrets))]):
+@dataclass
+class _Known:
+    """What the database holds for a set of scan requests."""
+
+    badges: dict[str, Badge]  # by secret, with their participant
+    scans: dict[str, EntryScan]  # this device's scans by nonce
+    entered: set[tuple[int, dt.date]]  # (participant, day) of each first entry
+
+
+def _read(device: ScannerDevice, requests: Sequence[ScanRequest], *, lock: bool) -> _Known:
+    """Badges and scans, in one round trip on PostgreSQL. With `lock` (a batch), the badges stay
+    locked until the end of the transaction, so two batches with the same badges run one after
+    the other instead of refusing each other's first entries; the scans are read after that."""
+    secrets = values(sorted({request.secret for request in requests}))
+    nonces = {request.nonce for request in requests}
+    badge_rows, scan_rows = rows_of_each(
+        (_LOCK_BADGES if lock else _BADGES, [secrets]),
+        (_RECORDED, [device.pk, values(sorted(nonces)), secrets]),
+    )
+    known = _Known(badges={}, scans={}, entered=set())
+    for row in badge_rows:
         badge = _BADGE.build(row)
         assert badge is not None
-        if badge.edition_id != edition.pk:
-            continue  # another edition's badge is unknown here
-        badge.participant = _PARTICIPANT.build(row, _BADGE.width)  # type: ignore[assignment]
-        badges[badge.secret] = badge
-    return badges
-
-
-def _recorded(
-    device: ScannerDevice, nonces: set[str], participant_ids: list[int]
-) -> list[EntryScan]:
-    """The scans this device already recorded under these nonces, and the first entries of
-    these participants, in one statement."""
-    params = [device.pk, values(sorted(nonces))]
-    if participant_ids:
-        statement = _SCANS_BY_NONCE_AND_FIRST_ENTRIES
-        params.append(values(participant_ids))
-    else:
-        statement = _SCANS_BY_NONCE
-    return [scan for scan in map(_SCAN.build, statement.rows(params)) if scan is not None]
+        if badge.edition_id == device.edition_id:  # another edition's badge is unknown here
+            badge.participant = _PARTICIPANT.build(row, _BADGE.width)  # type: ignore[assignment]
+            known.badges[badge.secret] = badge
+    for scan in map(_SCAN.build, scan_rows):
+        assert scan is not None
+        if scan.device_id == device.pk and scan.nonce in nonces:
+            known.scans[scan.nonce] = scan
+        if scan.first_of_day and scan.participant_id is not None:
+            known.entered.add((scan.participant_id, scan.day))
+    return known
 
 
 def _insert_scans(scans: list[EntryScan]) -> None:
@@ -265,17 +277,8 @@ def _record(
     edition = device.edition
     gates = _gates_by_code(edition, requests)
     with _unit(offline):
-        badges = _badges(edition, {request.secret for request in requests}, lock=offline)
-        nonces = {request.nonce for request in requests}
-        participant_ids = sorted({badge.participant_id for badge in badges.values()})
-        known: dict[str, EntryScan] = {}
-        entered: set[tuple[int, dt.date]] = set()
-        for scan in _recorded(device, nonces, participant_ids):
-            if scan.device_id == device.pk and scan.nonce in nonces:
-                known[scan.nonce] = scan
-            if scan.first_of_day and scan.participant_id is not None:
-                entered.add((scan.participant_id, scan.day))
-        outcomes = _decide_all(device, requests, offline, badges, gates, known, entered)
+        known = _read(device, requests, lock=offline)
+        outcomes = _decide_all(device, requests, offline, gates, known)
         _insert_scans([outcome.scan for outcome in outcomes if not outcome.replayed])
     return outcomes
 
@@ -284,13 +287,12 @@ def _decide_all(
     device: ScannerDevice,
     requests: Sequence[ScanRequest],
     offline: bool,
-    badges: dict[str, Badge],
     gates: dict[str, Gate],
-    known: dict[str, EntryScan],
-    entered: set[tuple[int, dt.date]],
+    known: _Known,
 ) -> list[ScanOutcome]:
     """Each request's outcome, decided in the order the scans were made (a device's clock for
-    an offline queue); `known` and `entered` grow as the requests are decided."""
+    an offline queue); `known` grows as the requests are decided."""
+    badges, entered = known.badges, known.entered
     edition = device.edition
     rules = access_rules(edition)
     now = timezone.now()
@@ -298,8 +300,8 @@ def _decide_all(
     timed = [(_when(request, offline, now), index) for index, request in enumerate(requests)]
     for scanned_at, index in sorted(timed):
         request = requests[index]
-        if request.nonce in known:
-            outcomes[index] = ScanOutcome(known[request.nonce], replayed=True)
+        if request.nonce in known.scans:
+            outcomes[index] = ScanOutcome(known.scans[request.nonce], replayed=True)
             continue
         badge = badges.get(request.secret)
         gate = gates.get(request.gate_code) if request.gate_code else device.gate
@@ -331,7 +333,7 @@ def _decide_all(
             conflict=conflict,
             first_of_day=first_of_day,
         )
-        known[request.nonce] = scan
+        known.scans[request.nonce] = scan
         name = badge.participant.first_name if badge is not None else ""
         outcomes[index] = ScanOutcome(scan, participant_name=name)
     return [outcomes[index] for index in range(len(requests))]
