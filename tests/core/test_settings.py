@@ -9,7 +9,8 @@ SNIPPET = (
     "import json, showfloor.settings as s; print(json.dumps({"
     "'engine': s.DATABASES['default']['ENGINE'], 'name': str(s.DATABASES['default']['NAME']),"
     "'cache': s.CACHES['default']['BACKEND'], 'eager': s.CELERY_TASK_ALWAYS_EAGER,"
-    "'broker': s.CELERY_BROKER_URL, 'debug': s.DEBUG, 'hosts': s.ALLOWED_HOSTS}))"
+    "'broker': s.CELERY_BROKER_URL, 'debug': s.DEBUG, 'hosts': s.ALLOWED_HOSTS,"
+    "'prepare': s.DATABASES['default'].get('OPTIONS', {}).get('prepare_threshold')}))"
 )
 
 
@@ -50,3 +51,14 @@ def test_production_without_a_secret_key_refuses_to_start():
     result = read_settings()
     assert result.returncode != 0
     assert "SHOWFLOOR_SECRET_KEY must be set when SHOWFLOOR_DEBUG is off." in result.stderr
+
+
+def test_postgresql_prepares_only_on_request_and_can_be_switched_off():
+    url = "postgres://fair:pw@db.internal:5432/showfloor"
+    on = json.loads(read_settings(SHOWFLOOR_DEBUG="1", SHOWFLOOR_DATABASE_URL=url).stdout)
+    off = json.loads(
+        read_settings(
+            SHOWFLOOR_DEBUG="1", SHOWFLOOR_DATABASE_URL=url, SHOWFLOOR_DB_PREPARE="0"
+        ).stdout
+    )
+    assert (on["prepare"], off["prepare"]) == (2**31 - 1, None)
