@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from showfloor.awards import services
 from showfloor.core.permissions import Actor
@@ -38,14 +39,14 @@ def test_juror_scores_entry_and_cannot_see_others(page, live_server, edition):
     page.goto(f"{live_server.url}/{edition.slug}/jury/")
     page.get_by_role("link", name="Final").click()
     rows = page.locator("#my-entries tbody tr")
-    assert rows.count() == 1  # the entry of the juror's own organisation is not shown
+    expect(rows).to_have_count(1)  # the entry of the juror's own organisation is not shown
     assert "Juror's Own Lab" not in page.content()
     page.get_by_role("link", name="Score").click()
     page.get_by_label("Innovation").fill("8")
     page.get_by_label("Market").fill("4")
     page.get_by_role("button", name="Save my scores").click()
 
-    assert page.locator(".my-score").inner_text() == "70"
+    expect(page.locator(".my-score")).to_have_text("70")
     body = page.content()
     assert "2.25" not in body
     assert "1.75" not in body
