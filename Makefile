@@ -74,8 +74,10 @@ fmt: python-deps
 	$(VENV)/bin/ruff format src tests benchmarks scripts
 	$(VENV)/bin/ruff check --fix src tests benchmarks scripts
 
+# Services and queries at least (STYLE.md); the settings need a key or debug mode to load.
 typecheck: python-deps
-	$(VENV)/bin/mypy src/showfloor/*/services.py src/showfloor/*/queries.py
+	SHOWFLOOR_DEBUG=1 $(VENV)/bin/mypy src/showfloor/*/services.py src/showfloor/*/services/*.py \
+		src/showfloor/*/queries.py src/showfloor/core/sqlrows.py
 
 # wrk measures the server in the booth-page and scan benchmarks (a Python client needs a core).
 bench: setup

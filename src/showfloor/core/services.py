@@ -102,8 +102,8 @@ def delete_object(actor: Actor, instance: models.Model, *, edition: Edition | No
     try:
         instance.delete()
     except models.ProtectedError as exc:
-        names = sorted({type(obj)._meta.verbose_name for obj in exc.protected_objects})
-        used_by = ", ".join(str(name) for name in names)
+        names = sorted({str(type(obj)._meta.verbose_name) for obj in exc.protected_objects})
+        used_by = ", ".join(names)
         raise ValidationError(
             _("“%(obj)s” is still used by: %(names)s."),
             code="protected",

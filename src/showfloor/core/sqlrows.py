@@ -31,6 +31,12 @@ def table(model: type[Model]) -> str:
     return quote(model._meta.db_table)
 
 
+def column_of(field: Field) -> str:
+    """The database column of a concrete field (Django types it optional for the others)."""
+    assert field.column is not None
+    return field.column
+
+
 class Columns(Generic[M]):
     """Some fields of a model under a table alias: their select list, and instances from rows."""
 
@@ -52,11 +58,12 @@ class Columns(Generic[M]):
         self._converters: dict[str, list[tuple[list[Converter], Any]]] = {}
 
     def sql(self) -> str:
-        return ", ".join(f"{quote(self.alias)}.{quote(field.column)}" for field in self.fields)
+        return ", ".join(f"{quote(self.alias)}.{quote(column_of(field))}" for field in self.fields)
 
     def column(self, name: str) -> str:
         field = self.model._meta.get_field(name)
-        return f"{quote(self.alias)}.{quote(field.column)}"  # type: ignore[union-attr]
+        assert isinstance(field, Field)  # a concrete field, not a reverse relation
+        return f"{quote(self.alias)}.{quote(column_of(field))}"
 
     def converters(self) -> list[tuple[list[Converter], Any]]:
         """The ORM's converters of each field on this backend (found once per vendor)."""
@@ -137,7 +144,10 @@ def _cursor(prepared: bool) -> Any:
     wrapper.close_if_health_check_failed()
     wrapper.ensure_connection()
     with wrapper.wrap_database_errors:
-        return wrapper._prepare_cursor(_PreparedCursor(wrapper.connection))
+        # Django's own wrapping of a cursor (query log, error translation), for ours.
+        return wrapper._prepare_cursor(  # type: ignore[attr-defined]
+            _PreparedCursor(wrapper.connection)
+        )
 
 
 def any_of(column: str) -> str:

@@ -124,10 +124,11 @@ def _clean_answers(form: RegistrationForm | None, answers: dict[str, Any]) -> di
 
 def _check_capacity(form: RegistrationForm, days: list[str]) -> None:
     """Called with the form row locked, so two registrations cannot take the last place."""
-    taken = Participant.objects.filter(
-        registration_form=form, status=RegistrationStatus.REGISTERED
-    ).values_list("days", flat=True)
-    taken = list(taken)
+    taken = list(
+        Participant.objects.filter(
+            registration_form=form, status=RegistrationStatus.REGISTERED
+        ).values_list("days", flat=True)
+    )
     if form.capacity is not None and len(taken) >= form.capacity:
         raise ValidationError(_("Registration is full."), code="full")
     if form.day_capacity is None:

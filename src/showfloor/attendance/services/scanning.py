@@ -34,6 +34,7 @@ from showfloor.core.sqlrows import (
     Columns,
     Statement,
     any_of,
+    column_of,
     lock_suffix,
     quote,
     rows_of_each,
@@ -195,7 +196,7 @@ _INSERT_ONE_SCAN = Statement(lambda: _insert_sql(1))
 
 
 def _insert_sql(rows: int) -> str:
-    columns = ", ".join(quote(field.column) for field in _SCAN_FIELDS)
+    columns = ", ".join(quote(column_of(field)) for field in _SCAN_FIELDS)
     row = "(" + ", ".join(["%s"] * len(_SCAN_FIELDS)) + ")"
     return (
         f"INSERT INTO {table(EntryScan)} ({columns}) VALUES {', '.join([row] * rows)} "

@@ -102,6 +102,9 @@ def schedule_conflicts(
         )
         for link in clashes:
             other = link.session
+            # `others` overlap this session, so they have their times.
+            assert other.starts_at is not None
+            assert other.ends_at is not None
             errors.setdefault("speakers", []).append(
                 _("%(speaker)s is already at %(other)s, at the same time as %(this)s.")
                 % {
@@ -190,7 +193,7 @@ def update_session(
     if speakers is None and moderators is None:
         people = list(locked.speakers.all())
     else:
-        current = {role: [] for role in SpeakerRole.values}
+        current: dict[str, list[Speaker]] = {role: [] for role in SpeakerRole.values}
         for link in locked.session_speakers.select_related("speaker"):
             current[link.role].append(link.speaker)
         speakers = current[SpeakerRole.SPEAKER] if speakers is None else speakers

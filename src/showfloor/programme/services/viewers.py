@@ -26,7 +26,11 @@ def playback_mode(session: Session, stream: Stream | None, now: dt.datetime) -> 
         return None
     if stream.playback_url and stream.status == StreamStatus.LIVE:
         return ViewMode.LIVE
-    during = session.starts_at is not None and session.starts_at <= now <= session.ends_at
+    during = (
+        session.starts_at is not None
+        and session.ends_at is not None
+        and session.starts_at <= now <= session.ends_at
+    )
     if stream.playback_url and during and stream.status == StreamStatus.SCHEDULED:
         return ViewMode.LIVE
     if stream.replay_url and (
