@@ -200,6 +200,15 @@ def test_offline_list_holds_hashes_not_secrets(device, badge, show_day):
     assert badge.secret not in str(data)
 
 
+def test_offline_list_shows_a_reprinted_badge_inside_when_the_old_one_entered(
+    device, badge, show_day
+):
+    scan_badge(device, nonce="n-000001", secret=badge.secret)
+    new_badge = reprint_badge(Actor.system(), badge.participant)
+    data = offline_list(device)
+    assert data["entered"] == [[new_badge.secret_hash, show_day.date().isoformat()]]
+
+
 def _concurrent(edition, badge, devices):
     results, barrier = [], threading.Barrier(len(devices))
 

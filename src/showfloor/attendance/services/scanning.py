@@ -165,8 +165,8 @@ def _badges_sql(lock: bool) -> str:
         f"SELECT {_BADGE.sql()}, {_PARTICIPANT.sql()} FROM {table(Badge)} b "
         f"JOIN {table(Participant)} p "
         f"ON {_PARTICIPANT.column('id')} = {_BADGE.column('participant')} "
-        # By secret alone (unique in the whole table): with the edition in the condition too, a
-        # prepared statement's generic plan may prefer the edition's index and read every badge.
+        # By secret alone (unique in the whole table), so the planner has one index to use; a
+        # badge of another edition is dropped afterwards (_read).
         f"WHERE {any_of(_BADGE.column('secret'))} "
         f"ORDER BY {_BADGE.column('id')}{lock_suffix('b') if lock else ''}"
     )
@@ -384,18 +384,19 @@ def offline_list(device: ScannerDevice) -> dict[str, object]:
         edition=edition,
         revoked_at__isnull=True,
         participant__status=RegistrationStatus.REGISTERED,
-    ).values_list("pk", "secret_hash", "participant__type", "participant__days")
-    hashes = {}
+    ).values_list("participant_id", "secret_hash", "participant__type", "participant__days")
+    hashes = {}  # a participant's valid badge, by participant
     rows = []
-    for pk, secret_hash, participant_type, days in badges.iterator(chunk_size=5000):
-        hashes[pk] = secret_hash
+    for participant_id, secret_hash, participant_type, days in badges.iterator(chunk_size=5000):
+        hashes[participant_id] = secret_hash
         rows.append([secret_hash, participant_type, days or []])
+    # Entries are a person's, so a reprinted badge is inside when the old one entered.
     entered = [
-        [hashes[badge_id], day.isoformat()]
-        for badge_id, day in EntryScan.objects.filter(
-            edition=edition, result=ScanResult.ACCEPTED
-        ).values_list("badge_id", "day")
-        if badge_id in hashes
+        [hashes[participant_id], day.isoformat()]
+        for participant_id, day in EntryScan.objects.filter(
+            edition=edition, first_of_day=True
+        ).values_list("participant_id", "day")
+        if participant_id in hashes
     ]
     return {
         "edition": edition.slug,
