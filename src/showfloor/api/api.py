@@ -94,7 +94,10 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, error_body(str(exc)), status=exc.status_code)
 
 
-for _app_path in settings.SHOWFLOOR_APPS:
+# Django tries URL patterns in order, and scanners call their endpoints hundreds of times a
+# second: the attendance app's come first (about 40 fewer patterns tried per scan).
+HOT_FIRST = ["showfloor.attendance"]
+for _app_path in HOT_FIRST + [app for app in settings.SHOWFLOOR_APPS if app not in HOT_FIRST]:
     if _app_path != "showfloor.api" and find_spec(f"{_app_path}.api") is not None:
         _module = import_module(f"{_app_path}.api")
         api.add_router("", _module.router, tags=[_app_path.rsplit(".", 1)[1]])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -240,10 +240,11 @@ def _read(device: ScannerDevice, requests: Sequence[ScanRequest], *, lock: bool)
 
 
 def _insert_scans(scans: list[EntryScan]) -> None:
+    wrapper = connections[DEFAULT_DB_ALIAS]  # not the proxy: a thread-local lookup per use
     for start in range(0, len(scans), INSERT_CHUNK):
         chunk = scans[start : start + INSERT_CHUNK]
         params = [
-            field.get_db_prep_save(getattr(scan, field.attname), connection)
+            field.get_db_prep_save(getattr(scan, field.attname), wrapper)
             for scan in chunk
             for field in _SCAN_FIELDS
         ]
@@ -255,7 +256,7 @@ def _insert_scans(scans: list[EntryScan]) -> None:
         for scan, (pk,) in zip(chunk, ids, strict=True):
             scan.pk = pk
             scan._state.adding = False
-            scan._state.db = connection.alias
+            scan._state.db = DEFAULT_DB_ALIAS
 
 
 @contextmanager
