@@ -306,13 +306,15 @@ async def kill_workers(server: subprocess.Popen, task: asyncio.Task, load: Load)
 
 
 def check_database(slug: str) -> tuple[int, int, int]:
-    """(accepted scans, badges admitted more than once on a day, scans recorded)."""
+    """(accepted scans, people admitted more than once on a day, scans recorded)."""
     from django.db.models import Count
 
     from showfloor.attendance.models import EntryScan
 
     accepted = EntryScan.objects.filter(edition__slug=slug, result="accepted")
-    doubles = accepted.values("badge_id", "day").annotate(n=Count("id")).filter(n__gt=1).count()
+    doubles = (
+        accepted.values("participant_id", "day").annotate(n=Count("id")).filter(n__gt=1).count()
+    )
     return accepted.count(), doubles, EntryScan.objects.filter(edition__slug=slug).count()
 
 
