@@ -3,6 +3,7 @@
 import pytest
 
 from showfloor.core.models import AuditEntry, Edition
+from tests.attendance.factories import AccessRuleFactory, GateFactory
 from tests.factories import EditionFactory, StaffRoleFactory, UserFactory
 
 
@@ -98,3 +99,26 @@ def test_audit_log_admin_is_read_only(client):
     client.force_login(staff(edition, "analyst"))
     assert client.get("/admin/core/auditentry/").status_code == 200
     assert client.get("/admin/core/auditentry/add/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_many_to_many_change_through_admin_is_audited(client):
+    edition = EditionFactory()
+    north, south = (
+        GateFactory(edition=edition, code="north"),
+        GateFactory(edition=edition, code="south"),
+    )
+    rule = AccessRuleFactory(edition=edition, reentry_allowed=False)
+    rule.gates.set([north])
+    client.force_login(staff(edition, "admin"))
+    data = {
+        "edition": edition.pk,
+        "participant_type": rule.participant_type,
+        "days": "[]",
+        "gates": [north.pk, south.pk],
+    }
+    response = client.post(f"/admin/attendance/accessrule/{rule.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entry = AuditEntry.objects.get(action="attendance.accessrule.update")
+    assert entry.changes["gates"] == [[str(north)], sorted([str(north), str(south)])]
+    assert set(rule.gates.all()) == {north, south}

@@ -29,8 +29,15 @@ class ServiceAdmin(admin.ModelAdmin):
                 for name in form.changed_data
                 if name in {field.name for field in obj._meta.concrete_fields}
             }
+            # Many-to-many choices go through the same service call, so they are audited with
+            # the other fields (the admin sets them again afterwards, to the same values).
+            m2m = {
+                field.name: form.cleaned_data[field.name]
+                for field in obj._meta.many_to_many
+                if field.name in form.changed_data
+            }
             fresh = type(obj)._default_manager.get(pk=obj.pk)
-            services.update_object(actor, fresh, values)
+            services.update_object(actor, fresh, values, m2m=m2m)
             obj.refresh_from_db()
         else:
             values = {
