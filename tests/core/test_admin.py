@@ -122,3 +122,15 @@ def test_many_to_many_change_through_admin_is_audited(client):
     entry = AuditEntry.objects.get(action="attendance.accessrule.update")
     assert entry.changes["gates"] == [[str(north)], sorted([str(north), str(south)])]
     assert set(rule.gates.all()) == {north, south}
+
+
+@pytest.mark.django_db
+def test_many_to_many_choice_when_creating_through_admin_is_audited(client):
+    edition = EditionFactory()
+    north = GateFactory(edition=edition, code="north")
+    client.force_login(staff(edition, "admin"))
+    data = {"edition": edition.pk, "participant_type": "press", "days": "[]", "gates": [north.pk]}
+    response = client.post("/admin/attendance/accessrule/add/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entry = AuditEntry.objects.get(action="attendance.accessrule.create")
+    assert entry.changes["gates"] == [None, [str(north)]]

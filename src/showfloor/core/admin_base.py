@@ -23,18 +23,18 @@ class ServiceAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Model, form: Any, change: bool) -> None:
         actor = Actor.for_user(request.user)
+        # Many-to-many choices go through the same service call, so they are audited with the
+        # other fields (the admin sets them again afterwards, to the same values).
+        m2m = {
+            field.name: list(form.cleaned_data[field.name])
+            for field in obj._meta.many_to_many
+            if field.name in form.changed_data
+        }
         if change:
             values = {
                 name: getattr(obj, name)
                 for name in form.changed_data
                 if name in {field.name for field in obj._meta.concrete_fields}
-            }
-            # Many-to-many choices go through the same service call, so they are audited with
-            # the other fields (the admin sets them again afterwards, to the same values).
-            m2m = {
-                field.name: form.cleaned_data[field.name]
-                for field in obj._meta.many_to_many
-                if field.name in form.changed_data
             }
             fresh = type(obj)._default_manager.get(pk=obj.pk)
             services.update_object(actor, fresh, values, m2m=m2m)
@@ -45,7 +45,7 @@ class ServiceAdmin(admin.ModelAdmin):
                 for field in obj._meta.concrete_fields
                 if not field.primary_key
             }
-            created = services.create_object(actor, type(obj), values)
+            created = services.create_object(actor, type(obj), values, m2m=m2m)
             obj.pk = created.pk
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
