@@ -65,14 +65,14 @@ class Columns(Generic[M]):
         assert isinstance(field, Field)  # a concrete field, not a reverse relation
         return f"{quote(self.alias)}.{quote(column_of(field))}"
 
-    def converters(self) -> list[tuple[list[Converter], Any]]:
+    def converters(self, wrapper: Any) -> list[tuple[list[Converter], Any]]:
         """The ORM's converters of each field on this backend (found once per vendor)."""
-        vendor = connection.vendor
+        vendor = wrapper.vendor
         if vendor not in self._converters:
             found = []
             for field in self.fields:
                 col = field.get_col(self.alias)
-                chain = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+                chain = wrapper.ops.get_db_converters(col) + col.get_db_converters(wrapper)
                 found.append((chain, col))
             self._converters[vendor] = found
         return self._converters[vendor]
@@ -84,7 +84,7 @@ class Columns(Generic[M]):
             return None
         # The wrapper itself, not the `connection` proxy (a thread-local lookup per attribute).
         wrapper = connections[DEFAULT_DB_ALIAS]
-        for index, (chain, col) in enumerate(self.converters()):
+        for index, (chain, col) in enumerate(self.converters(wrapper)):
             for converter in chain:
                 values[index] = converter(values[index], col, wrapper)
         return self.model.from_db(DEFAULT_DB_ALIAS, self.attnames, values)
